@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	sitecontent "github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/server"
+	"github.com/versus-dev/versus/static"
+)
+
+// errReported means the problem has already been written to stderr.
+var errReported = errors.New("reported")
+
+const usage = `usage:
+  versus serve [-addr :8080] [-content DIR] [-base-url URL]   serve the site (default command)
+  versus build -out DIR [-content DIR] [-base-url URL]        export every page and asset
+  versus check [-content DIR]                                 validate content; exit 1 on any problem
+`
+
+// run is the whole program: it parses args, wires things up and returns when done.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd, rest := "serve", args[1:]
+	if len(rest) > 0 && len(rest[0]) > 0 && rest[0][0] != '-' {
+		cmd, rest = rest[0], rest[1:]
+	}
+	switch cmd {
+	case "serve":
+		return runServe(ctx, rest, getenv, stdout, stderr)
+	case "build":
+		return runBuild(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "versus: unknown command %q\n%s", cmd, usage)
+	return errReported
+}
+
+// contentFlags are the flags every command shares.
+type contentFlags struct {
+	dir     string
+	baseURL string
+}
+
+func (c *contentFlags) register(fl *flag.FlagSet) {
+	fl.StringVar(&c.dir, "content", "", "content folder to use instead of the embedded content")
+	fl.StringVar(&c.baseURL, "base-url", "", "public origin for absolute URLs, e.g. https://versus.example")
+}
+
+func (c *contentFlags) fs() fs.FS {
+	if c.dir == "" {
+		return sitecontent.FS
+	}
+	return os.DirFS(c.dir)
+}
+
+// load loads and validates the content, writing every problem to stderr.
+func (c *contentFlags) load(stderr io.Writer) (*content.Site, error) {
+	site, err := content.LoadSite(c.fs(), content.Options{})
+	var probs content.Problems
+	if errors.As(err, &probs) {
+		prefix := c.dir
+		for _, p := range probs {
+			if prefix != "" {
+				p.Path = prefix + "/" + p.Path
+			} else {
+				p.Path = "content/" + p.Path
+			}
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "%d problem(s) in content\n", len(probs))
+		return nil, errReported
+	}
+	return site, err
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var cf contentFlags
+	cf.register(fl)
+	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	site, err := cf.load(stderr)
+	if err != nil {
+		return err
+	}
+	claims := 0
+	for _, s := range site.Sources {
+		claims += len(s.Claims)
+	}
+	fmt.Fprintf(stdout, "content ok: %d subjects, %d aspects, %d sources (%d claims), %d articles\n",
+		len(site.Subjects), len(site.Aspects), len(site.Sources), claims, len(site.Articles))
+	return nil
+}
+
+func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var cf contentFlags
+	cf.register(fl)
+	addr := fl.String("addr", "", "listen address (default :8080, or :$PORT)")
+	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if *addr == "" {
+		*addr = ":8080"
+		if p := getenv("PORT"); p != "" {
+			*addr = ":" + p
+		}
+	}
+	site, err := cf.load(stderr)
+	if err != nil {
+		return err
+	}
+	assets, err := static.Load()
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL, Logger: logger})
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	fmt.Fprintf(stdout, "versus: serving on http://%s\n", displayAddr(ln.Addr()))
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	fmt.Fprintln(stdout, "versus: stopped")
+	return nil
+}
+
+func displayAddr(a net.Addr) string {
+	if tcp, ok := a.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("localhost:%d", tcp.Port)
+	}
+	return a.String()
+}

@@ -1,0 +1,75 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/versus-dev/versus/internal/markdown"
+)
+
+// extractAllFeatureTables finds the feature tables of every document and records their claims.
+func (l *loader) extractAllFeatureTables() {
+	for _, pd := range l.docs {
+		for _, t := range pd.md.Tables {
+			for _, c := range l.extractFeatureTable(pd, t) {
+				pd.doc.Claims = append(pd.doc.Claims, c)
+				if v := c.Subject.Values[c.Aspect.ID]; v != nil {
+					v.Claims = append(v.Claims, c)
+				}
+			}
+		}
+	}
+}
+
+// extractFeatureTable returns the claims of a table whose header row names two or more known
+// subjects; any other table is an ordinary table and yields nothing. In a feature table every
+// header cell after the first must name a subject and every first-column cell an aspect.
+func (l *loader) extractFeatureTable(pd *pendingDoc, t markdown.Table) []*Claim {
+	if len(t.Header) < 3 {
+		return nil
+	}
+	cols := make([]*Subject, len(t.Header))
+	known := 0
+	for i, h := range t.Header[1:] {
+		if s, ok := l.site.SubjectByName(h.Text); ok {
+			cols[i+1] = s
+			known++
+		}
+	}
+	if known < 2 {
+		return nil
+	}
+	p := pd.doc.Path
+	for i, h := range t.Header[1:] {
+		if cols[i+1] == nil {
+			l.probs.add(p, h.Line, KindTable, "feature table column %q names no known subject (subjects are matched by name or alias)", h.Text)
+		}
+	}
+	var labels []string
+	for _, a := range l.site.Aspects {
+		labels = append(labels, a.Label)
+	}
+	var claims []*Claim
+	for _, row := range t.Rows {
+		if len(row) == 0 {
+			continue
+		}
+		aspect, ok := l.site.AspectByName(row[0].Text)
+		if !ok {
+			l.probs.add(p, row[0].Line, KindReference, "feature table row names unknown aspect %q%s", row[0].Text, didYouMean(row[0].Text, labels))
+			continue
+		}
+		for i, cell := range row {
+			if i == 0 || i >= len(cols) || cols[i] == nil || isNoClaim(cell.Text) {
+				continue
+			}
+			claims = append(claims, &Claim{Doc: pd.doc, Source: pd.source, Article: pd.article,
+				Line: cell.Line, Aspect: aspect, Subject: cols[i], Text: cell.Text})
+		}
+	}
+	return claims
+}
+
+func isNoClaim(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "" || s == "-" || s == "–" || s == "—"
+}

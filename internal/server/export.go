@@ -1,0 +1,154 @@
+package server
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/versus-dev/versus/internal/content"
+)
+
+// The JSON shape of a comparison view. Field names are part of the public interface.
+type matrixJSON struct {
+	Subjects  []subjectJSON `json:"subjects"`
+	Canonical string        `json:"canonical"`
+	DiffOnly  bool          `json:"diff_only"`
+	Group     string        `json:"group,omitempty"`
+	Rows      []rowJSON     `json:"rows"`
+}
+
+type subjectJSON struct {
+	Slug     string `json:"slug"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Language string `json:"language"`
+	Website  string `json:"website"`
+}
+
+type rowJSON struct {
+	Group       string     `json:"group"`
+	Aspect      string     `json:"aspect"`
+	Label       string     `json:"label"`
+	Description string     `json:"description"`
+	Differ      bool       `json:"differ"`
+	Cells       []cellJSON `json:"cells"`
+}
+
+type cellJSON struct {
+	Subject  string      `json:"subject"`
+	Value    string      `json:"value"`
+	Note     string      `json:"note,omitempty"`
+	AsOf     string      `json:"as_of"`
+	Disputed bool        `json:"disputed"`
+	Dispute  string      `json:"dispute,omitempty"`
+	Refs     []refJSON   `json:"refs"`
+	Claims   []claimJSON `json:"claims"`
+}
+
+type refJSON struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+type claimJSON struct {
+	Text     string `json:"text"`
+	Document string `json:"document"`
+	URL      string `json:"url"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+}
+
+func (s *Server) matrixData(r *http.Request, m *content.Matrix, opts content.CompareOptions) matrixJSON {
+	base := s.baseURL(r)
+	out := matrixJSON{Canonical: base + "/compare/" + m.Canon, DiffOnly: opts.DiffOnly, Group: opts.Group, Rows: []rowJSON{}}
+	for _, sub := range m.Subjects {
+		out.Subjects = append(out.Subjects, subjectJSON{Slug: sub.Slug, Name: sub.Name, Kind: sub.Kind.ID, Language: sub.Language, Website: sub.Website})
+	}
+	for _, g := range m.Groups {
+		for _, row := range g.Rows {
+			rj := rowJSON{Group: g.Group.ID, Aspect: row.Aspect.ID, Label: row.Aspect.Label, Description: row.Aspect.Description, Differ: row.Differ}
+			for i, v := range row.Values {
+				c := cellJSON{Subject: m.Subjects[i].Slug, Value: v.Text, Note: v.Note, AsOf: v.AsOf,
+					Disputed: v.Disputed != "", Dispute: v.Disputed, Refs: []refJSON{}, Claims: []claimJSON{}}
+				for _, ref := range v.Refs {
+					c.Refs = append(c.Refs, refJSON{Title: ref.Title, URL: refURL(base, ref)})
+				}
+				for _, cl := range v.Claims {
+					c.Claims = append(c.Claims, claimJSON{Text: cl.Text, Document: cl.Doc.Title, URL: base + claimPath(cl), File: cl.Doc.Path, Line: cl.Line})
+				}
+				rj.Cells = append(rj.Cells, c)
+			}
+			out.Rows = append(out.Rows, rj)
+		}
+	}
+	return out
+}
+
+func refURL(base string, ref content.Ref) string {
+	if ref.Source != nil {
+		return base + "/sources/" + ref.Source.Slug
+	}
+	return ref.URL
+}
+
+func claimPath(cl *content.Claim) string {
+	if cl.Source != nil {
+		return "/sources/" + cl.Source.Slug
+	}
+	if cl.Article != nil {
+		return "/articles/" + cl.Article.Slug
+	}
+	return "/"
+}
+
+func (s *Server) writeMatrixJSON(w http.ResponseWriter, r *http.Request, m *content.Matrix, opts content.CompareOptions) {
+	body, err := json.MarshalIndent(s.matrixData(r, m, opts), "", "  ")
+	if err != nil {
+		s.serverError(w, r)
+		return
+	}
+	writeDownload(w, r, "application/json; charset=utf-8", m.Name+".json", append(body, '\n'))
+}
+
+func (s *Server) writeMatrixCSV(w http.ResponseWriter, r *http.Request, m *content.Matrix) {
+	data := s.matrixData(r, m, content.CompareOptions{})
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	header := []string{"group", "aspect", "label"}
+	for _, sub := range m.Subjects {
+		for _, col := range []string{"value", "note", "as of", "disputed", "references", "source claims"} {
+			header = append(header, sub.Name+" "+col)
+		}
+	}
+	_ = cw.Write(header)
+	for _, row := range data.Rows {
+		rec := []string{row.Group, row.Aspect, row.Label}
+		for _, c := range row.Cells {
+			var refs, claims []string
+			for _, ref := range c.Refs {
+				refs = append(refs, ref.Title+" <"+ref.URL+">")
+			}
+			for _, cl := range c.Claims {
+				claims = append(claims, cl.Document+": "+cl.Text)
+			}
+			disputed := ""
+			if c.Disputed {
+				disputed = c.Dispute
+			}
+			rec = append(rec, c.Value, c.Note, c.AsOf, disputed, strings.Join(refs, "; "), strings.Join(claims, " | "))
+		}
+		_ = cw.Write(rec)
+	}
+	cw.Flush()
+	writeDownload(w, r, "text/csv; charset=utf-8", m.Name+".csv", buf.Bytes())
+}
+
+func writeDownload(w http.ResponseWriter, r *http.Request, contentType, filename string, body []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}

@@ -1,0 +1,32 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+// routes lists every URL the site answers.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.Recoverer, middleware.GetHead)
+	r.NotFound(s.handleNotFound)
+	r.MethodNotAllowed(s.handleMethodNotAllowed)
+
+	r.Get("/", s.handleHome)
+	r.Get("/articles", s.handleArticles)
+	r.Get("/articles/{slug}", s.handleArticle)
+	r.Get("/sources", s.handleSources)
+	r.Get("/sources/{slug}", s.handleSource)
+	r.Get("/subjects", s.handleSubjects)
+	r.Get("/subjects/{slug}", s.handleSubject)
+	r.Get("/compare", s.handlePicker)
+	r.Get("/compare/{name}", s.handleCompare) // also {name}.json, .csv, .png
+	r.Get("/tags", s.handleTags)
+	r.Get("/tags/{tag}", s.handleTag)
+	r.Get("/static/{file}", s.handleStatic)
+	r.Get("/healthz", s.handleHealth)
+	r.Get("/readyz", s.handleHealth)
+	return r
+}
