@@ -1,0 +1,143 @@
+package markdown
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+// TestGolden renders each testdata/*.md and compares HTML, TOC, tables and links with
+// testdata/*.golden. Run with -update after an intended change, and review the diff.
+func TestGolden(t *testing.T) {
+	inputs, _ := filepath.Glob("testdata/*.md")
+	if len(inputs) == 0 {
+		t.Fatal("no golden inputs")
+	}
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Render(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			b.WriteString(string(doc.HTML))
+			b.WriteString("\n-- toc --\n")
+			for _, h := range doc.TOC {
+				fmt.Fprintf(&b, "h%d #%s %s\n", h.Level, h.ID, h.Text)
+			}
+			b.WriteString("-- tables --\n")
+			for _, tb := range doc.Tables {
+				fmt.Fprintf(&b, "line %d: %v\n", tb.Line, tb.Header)
+				for _, r := range tb.Rows {
+					fmt.Fprintf(&b, "  %v\n", r)
+				}
+			}
+			b.WriteString("-- links --\n")
+			for _, l := range doc.Links {
+				fmt.Fprintf(&b, "line %d: %s\n", l.Line, l.Dest)
+			}
+			golden := strings.TrimSuffix(in, ".md") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if b.String() != string(want) {
+				t.Errorf("%s differs from %s; got:\n%s", in, golden, b.String())
+			}
+		})
+	}
+}
+
+func TestHeadingIDs(t *testing.T) {
+	doc, err := Render([]byte("## A\n\n## A\n\n## A\n\n## ***\n\n## 並行性\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a", "a-2", "a-3", "section", "並行性"}
+	if strings.Join(doc.IDs, " ") != strings.Join(want, " ") {
+		t.Errorf("ids = %v, want %v", doc.IDs, want)
+	}
+}
+
+func TestUnsafeContentNeutralised(t *testing.T) {
+	src, _ := os.ReadFile("testdata/unsafe.md")
+	doc, err := Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(doc.HTML)
+	for _, bad := range []string{"<script", "onclick", "javascript:", "<iframe", "data:text/html"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("rendered HTML contains %q", bad)
+		}
+	}
+	if !strings.Contains(html, "&lt;script&gt;") && !strings.Contains(html, "&lt;</span><span") {
+		t.Errorf("HTML shown as code should stay visible, escaped:\n%s", html)
+	}
+	if !strings.Contains(html, `<a href="https://example.org/" rel="noopener">`) {
+		t.Error("external link lacks rel=noopener")
+	}
+	if strings.Contains(html, `href="/articles/x" rel`) {
+		t.Error("internal link got rel=noopener")
+	}
+}
+
+func TestRenderRejectsHugeAndInvalid(t *testing.T) {
+	if _, err := Render(make([]byte, MaxSourceBytes+1)); err == nil {
+		t.Error("oversized document accepted")
+	}
+	if _, err := Render([]byte("ok \xff")); err == nil {
+		t.Error("invalid UTF-8 accepted")
+	}
+}
+
+func TestChromaCSSIsCurrent(t *testing.T) {
+	css, err := ChromaCSS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := os.ReadFile("../../static/chroma.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(shipped) != css {
+		t.Error("static/chroma.css is stale: run go generate ./static")
+	}
+	if !strings.Contains(css, "prefers-color-scheme: dark") {
+		t.Error("no dark style")
+	}
+}
+
+func TestInline(t *testing.T) {
+	got, err := Inline("Use `x` and *y* <b>raw</b>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "Use <code>x</code> and <em>y</em> <!-- raw HTML omitted -->raw<!-- raw HTML omitted -->" {
+		t.Errorf("Inline = %q", got)
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	src, _ := os.ReadFile("testdata/code.md")
+	for b.Loop() {
+		if _, err := Render(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
