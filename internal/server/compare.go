@@ -95,7 +95,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.writeMatrixJSON(w, r, m, req.opts)
 		return
 	case ".csv":
-		s.writeMatrixCSV(w, r, m)
+		s.writeMatrixCSV(w, r, m, req.opts)
 		return
 	case ".png":
 		s.handleNotFound(w, r) // share images arrive with the sharing work

@@ -112,8 +112,8 @@ func (s *Server) writeMatrixJSON(w http.ResponseWriter, r *http.Request, m *cont
 	writeDownload(w, r, "application/json; charset=utf-8", m.Name+".json", append(body, '\n'))
 }
 
-func (s *Server) writeMatrixCSV(w http.ResponseWriter, r *http.Request, m *content.Matrix) {
-	data := s.matrixData(r, m, content.CompareOptions{})
+func (s *Server) writeMatrixCSV(w http.ResponseWriter, r *http.Request, m *content.Matrix, opts content.CompareOptions) {
+	data := s.matrixData(r, m, opts)
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	header := []string{"group", "aspect", "label"}
