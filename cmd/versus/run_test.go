@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func runArgs(t *testing.T, ctx context.Context, args ...string) (string, string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(ctx, append([]string{"versus"}, args...), func(string) string { return "" }, &stdout, &stderr)
+	return stdout.String(), stderr.String(), err
+}
+
+func TestCheckShippedContent(t *testing.T) {
+	out, errOut, err := runArgs(t, context.Background(), "check")
+	if err != nil {
+		t.Fatalf("check failed: %v\n%s", err, errOut)
+	}
+	if !strings.HasPrefix(out, "content ok: ") {
+		t.Errorf("stdout = %q", out)
+	}
+}
+
+func TestCheckBrokenContentReportsEveryProblem(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("aspects.yaml", "groups:\n  - id: g\n    label: G\naspects:\n  - id: a\n    label: A\n    group: g\n    description: d\n")
+	write("articles/one.md", "---\ntitle: One\ntitel: x\n---\n")
+	write("articles/two.md", "---\ntitle: Two\ndate: yesterday\n---\n")
+	_, errOut, err := runArgs(t, context.Background(), "check", "-content", dir)
+	if err == nil {
+		t.Fatal("check passed on broken content")
+	}
+	for _, want := range []string{dir + "/articles/one.md:3: unknown key \"titel\"", dir + "/articles/two.md:3: invalid date"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+func TestBuildWritesCompleteSite(t *testing.T) {
+	out := t.TempDir()
+	stdout, errOut, err := runArgs(t, context.Background(), "build", "-out", out, "-base-url", "https://versus.example")
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, errOut)
+	}
+	for _, f := range []string{"index.html", "404.html", "compare/django-vs-nodejs/index.html", "articles/batteries-included/index.html",
+		"sources/stack-matchup/index.html", "subjects/phoenix/index.html", "tags/apis/index.html", "compare/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	css, _ := filepath.Glob(filepath.Join(out, "static", "site.*.css"))
+	if len(css) != 1 {
+		t.Errorf("fingerprinted CSS files: %v", css)
+	}
+	pairs, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*", "index.html"))
+	if len(pairs) != 66 {
+		t.Errorf("%d comparison pages, want 66 (every pair of 12 subjects)", len(pairs))
+	}
+	if !strings.Contains(stdout, "wrote") {
+		t.Errorf("stdout = %q", stdout)
+	}
+}
+
+func TestServeAndGracefulShutdown(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := runArgs(t, ctx, "serve", "-addr", addr)
+		done <- err
+	}()
+	var resp *http.Response
+	for i := 0; i < 100; i++ {
+		resp, err = http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("server never answered: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("/healthz = %d", resp.StatusCode)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v after shutdown", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	_, errOut, err := runArgs(t, context.Background(), "frobnicate")
+	if err == nil || !strings.Contains(errOut, "unknown command") {
+		t.Errorf("err=%v stderr=%q", err, errOut)
+	}
+}
