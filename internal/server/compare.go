@@ -98,7 +98,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.writeMatrixCSV(w, r, m, req.opts)
 		return
 	case ".png":
-		s.handleNotFound(w, r) // share images arrive with the sharing work
+		s.writeShareImage(w, r, m)
 		return
 	}
 	v := web.CompareView{Matrix: m, Diff: req.opts.DiffOnly, Group: req.opts.Group, Groups: site.Groups,
@@ -113,6 +113,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	desc := fmt.Sprintf("%s compared across %d aspects — architecture, concurrency, built-in features, security, ecosystem — with sources and disputed claims flagged.", title, m.Total)
 	meta := s.meta(r, title, desc, web.Crumb{Label: "Compare", Href: "/compare"}, web.Crumb{Label: title})
 	meta.Canonical = s.baseURL(r) + "/compare/" + m.Canon
+	meta.Image = s.baseURL(r) + "/compare/" + m.Canon + ".png"
 	if req.opts.DiffOnly || req.opts.Group != "" {
 		meta.Canonical += "?" + r.URL.Query().Encode()
 	}

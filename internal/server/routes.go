@@ -14,19 +14,24 @@ func (s *Server) routes() http.Handler {
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed)
 
-	r.Get("/", s.handleHome)
-	r.Get("/articles", s.handleArticles)
-	r.Get("/articles/{slug}", s.handleArticle)
-	r.Get("/sources", s.handleSources)
-	r.Get("/sources/{slug}", s.handleSource)
-	r.Get("/subjects", s.handleSubjects)
-	r.Get("/subjects/{slug}", s.handleSubject)
-	r.Get("/compare", s.handlePicker)
-	r.Get("/compare/{name}", s.handleCompare) // also {name}.json, .csv, .png
-	r.Get("/tags", s.handleTags)
-	r.Get("/tags/{tag}", s.handleTag)
-	r.Get("/static/{file}", s.handleStatic)
 	r.Get("/healthz", s.handleHealth)
 	r.Get("/readyz", s.handleHealth)
+
+	// Everything else is rendered once and served from the page cache.
+	r.Group(func(r chi.Router) {
+		r.Use(s.cached)
+		r.Get("/", s.handleHome)
+		r.Get("/articles", s.handleArticles)
+		r.Get("/articles/{slug}", s.handleArticle)
+		r.Get("/sources", s.handleSources)
+		r.Get("/sources/{slug}", s.handleSource)
+		r.Get("/subjects", s.handleSubjects)
+		r.Get("/subjects/{slug}", s.handleSubject)
+		r.Get("/compare", s.handlePicker)
+		r.Get("/compare/{name}", s.handleCompare) // also {name}.json, .csv, .png
+		r.Get("/tags", s.handleTags)
+		r.Get("/tags/{tag}", s.handleTag)
+		r.Get("/static/{file}", s.handleStatic)
+	})
 	return r
 }

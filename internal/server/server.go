@@ -28,6 +28,7 @@ type Options struct {
 type Server struct {
 	site     atomic.Pointer[content.Site]
 	problems atomic.Pointer[[]string] // shown in a banner while the last reload failed
+	cache    atomic.Pointer[pageCache]
 	assets   *static.Assets
 	opts     Options
 	log      *slog.Logger
@@ -40,8 +41,13 @@ func New(site *content.Site, assets *static.Assets, opts Options) *Server {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.site.Store(site)
+	s.cache.Store(newPageCache(cacheBytes))
 	return s
 }
+
+// cacheBytes bounds the memory kept for rendered pages; the shipped site's pages and their
+// compressed variants take a few megabytes, the rest serves comparison views as they are asked.
+const cacheBytes = 128 << 20
 
 // Handler returns the router.
 func (s *Server) Handler() http.Handler { return s.routes() }
@@ -51,11 +57,15 @@ func (s *Server) Handler() http.Handler { return s.routes() }
 func (s *Server) Swap(site *content.Site) {
 	s.site.Store(site)
 	s.problems.Store(nil)
+	s.cache.Store(newPageCache(cacheBytes))
 }
 
 // SetProblems records the problems of a failed reload, shown on every page until the next
 // good one.
-func (s *Server) SetProblems(p []string) { s.problems.Store(&p) }
+func (s *Server) SetProblems(p []string) {
+	s.problems.Store(&p)
+	s.cache.Store(newPageCache(cacheBytes))
+}
 
 // Site returns the site being served.
 func (s *Server) Site() *content.Site { return s.site.Load() }

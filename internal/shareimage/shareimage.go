@@ -66,8 +66,8 @@ var (
 const (
 	margin      = 64
 	accentBar   = 10
-	gutter      = 28  // space between two columns
-	labelWidth  = 210 // aspect labels, left of the subject columns
+	gutter      = 24  // space between two columns
+	labelWidth  = 184 // aspect labels, left of the subject columns
 	titleBase   = 112
 	nameBase    = 190
 	pillTop     = 208
@@ -150,8 +150,10 @@ func newStyles() (*styles, error) {
 		{&s.name, fs.bold, textColor, []float64{36, 32, 28}},
 		{&s.kind, fs.bold, accent, []float64{19}},
 		{&s.lang, fs.mono, muted, []float64{22, 19}},
-		{&s.label, fs.regular, muted, []float64{24, 20}},
-		{&s.value, fs.regular, textColor, []float64{27, 24, 21}},
+		// Labels are never larger than values: the smallest value size is
+		// the largest label size.
+		{&s.label, fs.regular, muted, []float64{22, 20, 18}},
+		{&s.value, fs.regular, textColor, []float64{26, 24, 22}},
 		{&s.footer, fs.regular, muted, []float64{22}},
 	} {
 		st, err := newStyle(d.font, d.color, d.sizes...)
@@ -176,49 +178,12 @@ func Render(c Card) ([]byte, error) {
 	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 	fill(img, img.Bounds(), background)
 	fill(img, image.Rect(0, 0, Width, accentBar), accent)
-
 	st.title.draw(img, contentLeft, titleBase, contentW, c.Title)
 
 	rows := c.Rows[:min(len(c.Rows), MaxRows)]
-	left := contentLeft
-	if len(rows) > 0 {
-		left += labelWidth
-	}
-	colW := (contentLeft + contentW - left + gutter) / len(c.Columns)
-	textW := colW - gutter
-	names := make([]string, len(c.Columns))
-	for i, col := range c.Columns {
-		names[i] = col.Name
-	}
-	nameFace := st.name.pick(textW, names...)
-	for i, col := range c.Columns {
-		x := left + i*colW
-		st.name.drawIn(img, nameFace, x, nameBase, textW, col.Name)
-		drawPill(img, st.kind, x, pillTop, textW, col.Kind)
-		st.lang.draw(img, x, langBase, textW, col.Language)
-	}
-	fill(img, image.Rect(contentLeft, headRule, contentLeft+contentW, headRule+ruleWidth), rule)
-
-	// One size for all labels and one for all values, so the rows read as a table.
-	var labels, values []string
-	for _, row := range rows {
-		labels = append(labels, row.Label)
-		values = append(values, row.Values[:min(len(row.Values), len(c.Columns))]...)
-	}
-	labelFace := st.label.pick(labelWidth-gutter, labels...)
-	valueFace := st.value.pick(textW, values...)
-	for i, row := range rows {
-		top := headRule + ruleWidth + i*rowHeight
-		st.label.drawIn(img, labelFace, contentLeft, top+rowBase, labelWidth-gutter, row.Label)
-		for j, v := range row.Values[:min(len(row.Values), len(c.Columns))] {
-			st.value.drawIn(img, valueFace, left+j*colW, top+rowBase, textW, v)
-		}
-		if i < len(rows)-1 {
-			y := top + rowHeight - ruleWidth/2
-			fill(img, image.Rect(contentLeft, y, contentLeft+contentW, y+1), rule)
-		}
-	}
-
+	g := newGrid(len(c.Columns), len(rows) > 0)
+	drawHeads(img, st, g, c.Columns)
+	drawRows(img, st, g, rows)
 	st.footer.draw(img, contentLeft, footerBase, contentW, c.Footer)
 
 	var buf bytes.Buffer
@@ -227,6 +192,67 @@ func Render(c Card) ([]byte, error) {
 		return nil, fmt.Errorf("share image: encode: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// grid places the subject columns: column i starts at left+i*step and its
+// text is at most textW wide.
+type grid struct {
+	cols, left, step, textW int
+}
+
+func newGrid(cols int, labels bool) grid {
+	left := contentLeft
+	if labels {
+		left += labelWidth
+	}
+	step := (contentLeft + contentW - left + gutter) / cols
+	return grid{cols: cols, left: left, step: step, textW: step - gutter}
+}
+
+func (g grid) x(i int) int { return g.left + i*g.step }
+
+// drawHeads draws each subject's name, kind and language, and the rule below.
+// All names share one size so that no subject looks more important.
+func drawHeads(img *image.RGBA, st *styles, g grid, cols []Column) {
+	names := make([]string, len(cols))
+	for i, col := range cols {
+		names[i] = col.Name
+	}
+	nameFace := st.name.pick(g.textW, names...)
+	for i, col := range cols {
+		st.name.drawIn(img, nameFace, g.x(i), nameBase, g.textW, col.Name)
+		drawPill(img, st.kind, g.x(i), pillTop, g.textW, col.Kind)
+		st.lang.draw(img, g.x(i), langBase, g.textW, col.Language)
+	}
+	fill(img, image.Rect(contentLeft, headRule, contentLeft+contentW, headRule+ruleWidth), rule)
+}
+
+// drawRows draws the aspect rows, with a hairline between two rows. All labels
+// share one size and all values another, so the rows read as a table.
+func drawRows(img *image.RGBA, st *styles, g grid, rows []Row) {
+	var labels, values []string
+	for _, row := range rows {
+		labels = append(labels, row.Label)
+		values = append(values, g.cells(row)...)
+	}
+	labelFace := st.label.pick(labelWidth-gutter, labels...)
+	valueFace := st.value.pick(g.textW, values...)
+	for i, row := range rows {
+		top := headRule + ruleWidth + i*rowHeight
+		st.label.drawIn(img, labelFace, contentLeft, top+rowBase, labelWidth-gutter, row.Label)
+		for j, v := range g.cells(row) {
+			st.value.drawIn(img, valueFace, g.x(j), top+rowBase, g.textW, v)
+		}
+		if i < len(rows)-1 {
+			y := top + rowHeight - 1
+			fill(img, image.Rect(contentLeft, y, contentLeft+contentW, y+1), rule)
+		}
+	}
+}
+
+// cells returns the row's values that have a column; extra values are dropped.
+func (g grid) cells(r Row) []string {
+	return r.Values[:min(len(r.Values), g.cols)]
 }
 
 // draw sets s with its left edge at x and its baseline at y, in the largest

@@ -202,31 +202,41 @@ func TestEllipsize(t *testing.T) {
 		t.Fatal(err)
 	}
 	width := func(s string) int { return font.MeasureString(face, s).Ceil() }
+
 	tests := []struct {
 		name, in string
 		maxW     int
-		want     string // "" means: any cut text ending in "…" that fits
+		want     string
 	}{
 		{"fits", "Django", 200, "Django"},
 		{"exact fit", "Django", width("Django"), "Django"},
 		{"empty", "", 10, ""},
-		{"too long", "Event loop with async I/O", 120, ""},
-		{"no trailing space before the ellipsis", "Event loop", width("Event ") + width("…"), "Event…"},
-		{"nothing fits", "Django", 1, ""},
+		{"no space before the ellipsis", "Event loop", width("Event ") + width("…"), "Event…"},
+		{"not even the ellipsis fits", "Django", width("…") - 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ellipsize(face, tt.in, tt.maxW)
-			if w := width(got); w > tt.maxW {
-				t.Errorf("ellipsize(%q, %d) = %q, %dpx wide", tt.in, tt.maxW, got, w)
-			}
-			switch {
-			case tt.want != "" && got != tt.want:
+			if got := ellipsize(face, tt.in, tt.maxW); got != tt.want {
 				t.Errorf("ellipsize(%q, %d) = %q, want %q", tt.in, tt.maxW, got, tt.want)
-			case tt.want == "" && width(tt.in) > tt.maxW && got != "" && !strings.HasSuffix(got, "…"):
-				t.Errorf("ellipsize(%q, %d) = %q, want a cut ending in …", tt.in, tt.maxW, got)
 			}
 		})
+	}
+
+	// At every width, the result fits and is either the text itself or a
+	// prefix of it followed by "…".
+	const text = "Threads or ASGI workers"
+	for maxW := 0; maxW <= width(text)+1; maxW++ {
+		got := ellipsize(face, text, maxW)
+		if w := width(got); w > maxW {
+			t.Errorf("ellipsize(%q, %d) = %q, %dpx wide", text, maxW, got, w)
+		}
+		prefix, cut := strings.CutSuffix(got, "…")
+		switch {
+		case width(text) <= maxW && got != text:
+			t.Errorf("ellipsize(%q, %d) = %q, want the text unchanged", text, maxW, got)
+		case width(text) > maxW && got != "" && (!cut || !strings.HasPrefix(text, prefix)):
+			t.Errorf("ellipsize(%q, %d) = %q, want a prefix and …", text, maxW, got)
+		}
 	}
 }
 
