@@ -8,7 +8,7 @@ import (
 )
 
 // headlineAspects are the rows a share image shows, when they exist.
-var headlineAspects = []string{"language", "architecture", "concurrency-model", "built-in-features"}
+var headlineAspects = []string{"architecture", "concurrency-model", "built-in-features", "orm"}
 
 // writeShareImage renders the comparison's 1200×630 Open Graph image. The page cache keeps
 // the bytes, so each image is drawn once.
