@@ -64,4 +64,3 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 	}
 	return ast.WalkSkipChildren, nil
 }
-
