@@ -40,7 +40,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL})
 	h := srv.Handler()
-	pages := server.Pages(site)
+	pages := append(server.Pages(site), server.Documents...)
 	for _, a := range assets.All() {
 		pages = append(pages, a.URL)
 	}

@@ -3,6 +3,7 @@ package content
 import (
 	"sort"
 	"strings"
+	"time"
 )
 
 // Aspect returns the aspect with the given id.
@@ -126,4 +127,15 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// LastUpdated is the newest date among published articles: the date the site last changed.
+func (s *Site) LastUpdated() time.Time {
+	newest := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, a := range s.Published() {
+		if u := a.LastUpdated(); !u.IsZero() && u.Time.After(newest) {
+			newest = u.Time
+		}
+	}
+	return newest
 }

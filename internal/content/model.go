@@ -112,9 +112,11 @@ type Value struct {
 	NoteHTML template.HTML // the note rendered inline by internal/markdown
 	Refs     []Ref
 	AsOf     string
-	Disputed string // why sources disagree; empty when they do not
-	Line     int    // line of the aspect's key in the subject file
-	Claims   []*Claim
+	Disputed string // why sources disagree, in Markdown; empty when they do not
+	// DisputedHTML is Disputed rendered inline by internal/markdown.
+	DisputedHTML template.HTML
+	Line         int // line of the aspect's key in the subject file
+	Claims       []*Claim
 }
 
 // Ref is a reference backing a value: an external URL with a title, or a source document.

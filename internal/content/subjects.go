@@ -122,11 +122,8 @@ func (l *loader) resolveSubjectValues(ps *pendingSubject) {
 			l.probs.add(p, line, KindMissing, "aspect %q needs at least one reference in refs", id)
 		}
 		val := &Value{Text: v.Value, Note: v.Note, AsOf: v.AsOf, Disputed: strings.TrimSpace(v.Disputed), Line: line}
-		if note, err := markdown.Inline(v.Note); err != nil {
-			l.probs.add(p, vlines["note"], KindSyntax, "aspect %q: note: %v", id, err)
-		} else {
-			val.NoteHTML = template.HTML(note) //nolint:gosec // produced by internal/markdown
-		}
+		val.NoteHTML = l.inline(p, vlines["note"], id, "note", v.Note)
+		val.DisputedHTML = l.inline(p, vlines["disputed"], id, "disputed", v.Disputed)
 		refsNode := child(child(ps.node, id), "refs")
 		for i, r := range v.Refs {
 			rl := itemLine(refsNode, i, 2)
@@ -177,4 +174,13 @@ func (l *loader) sourceSlugs() []string {
 func isAbsURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// inline renders a value's Markdown field (note, disputed) as inline HTML.
+func (l *loader) inline(path string, line int, aspect, key, src string) template.HTML {
+	h, err := markdown.Inline(src)
+	if err != nil {
+		l.probs.add(path, line, KindSyntax, "aspect %q: %s: %v", aspect, key, err)
+	}
+	return template.HTML(h) //nolint:gosec // produced by internal/markdown, which drops raw HTML
 }

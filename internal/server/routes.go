@@ -32,6 +32,9 @@ func (s *Server) routes() http.Handler {
 		r.Get("/tags", s.handleTags)
 		r.Get("/tags/{tag}", s.handleTag)
 		r.Get("/static/{file}", s.handleStatic)
+		r.Get("/feed.xml", s.handleFeed)
+		r.Get("/sitemap.xml", s.handleSitemap)
+		r.Get("/robots.txt", s.handleRobots)
 	})
 	return r
 }

@@ -4,8 +4,8 @@ import (
 	"github.com/versus-dev/versus/internal/content"
 )
 
-// Pages lists the path of every page of the site: what `versus build` exports and what the
-// sitemap lists. Comparisons are listed once per pair, in canonical form.
+// Pages lists the path of every HTML page of the site: what the sitemap lists and, with
+// Documents, what `versus build` exports. Comparisons are listed once per pair, in canonical form.
 func Pages(site *content.Site) []string {
 	pages := []string{"/", "/articles", "/sources", "/subjects", "/compare", "/tags"}
 	for _, a := range site.Published() {
@@ -27,3 +27,6 @@ func Pages(site *content.Site) []string {
 	}
 	return pages
 }
+
+// Documents are the non-HTML files the site serves at fixed paths, exported beside the pages.
+var Documents = []string{"/feed.xml", "/sitemap.xml", "/robots.txt"}
