@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -284,6 +285,23 @@ func TestShippedContent(t *testing.T) {
 				t.Errorf("%s: aspect %s lacks a value, reference or as-of: %+v", s.Slug, a.ID, v)
 			}
 		}
+	}
+	multiLang := 0
+	langRE := regexp.MustCompile(`data-lang="([a-z0-9+#-]+)"`)
+	for _, a := range site.Published() {
+		langs := map[string]bool{}
+		for _, m := range langRE.FindAllStringSubmatch(string(a.Body), -1) {
+			langs[m[1]] = true
+		}
+		if len(langs) >= 2 {
+			multiLang++
+		}
+		if len(a.Subjects) == 0 {
+			t.Errorf("article %s names no subjects, so it links to no comparison", a.Slug)
+		}
+	}
+	if multiLang < 4 {
+		t.Errorf("%d articles have code in two or more languages, want ≥ 4", multiLang)
 	}
 	for _, src := range site.Sources {
 		if len(src.Claims) < 15 {
