@@ -25,7 +25,8 @@ import (
 var errReported = errors.New("reported")
 
 const usage = `usage:
-  versus serve [-addr :8080] [-content DIR] [-base-url URL]   serve the site (default command)
+  versus serve [-addr :8080] [-content DIR] [-base-url URL] [-log off|text|json] [-hsts]
+                                                              serve the site (default command)
   versus build -out DIR [-content DIR] [-base-url URL]        export every page and asset
   versus check [-content DIR]                                 validate content; exit 1 on any problem
 `
@@ -116,7 +117,14 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	var cf contentFlags
 	cf.register(fl)
 	addr := fl.String("addr", "", "listen address (default :8080, or :$PORT)")
+	logFormat := fl.String("log", "text", "access log: off, text or json")
+	hsts := fl.Bool("hsts", false, "send Strict-Transport-Security (the site is served over TLS)")
 	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	accessLog, err := newAccessLogger(*logFormat, stdout)
+	if err != nil {
+		fmt.Fprintln(stderr, "versus serve:", err)
 		return errReported
 	}
 	if *addr == "" {
@@ -134,7 +142,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL, Logger: logger})
+	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL, Logger: logger, AccessLog: accessLog, HSTS: *hsts})
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -142,14 +150,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	hs := newHTTPServer(srv.Handler(), logger)
 	fmt.Fprintf(stdout, "versus: serving on http://%s\n", displayAddr(ln.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -165,6 +166,33 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fmt.Fprintln(stdout, "versus: stopped")
 	return nil
+}
+
+// newHTTPServer configures the timeouts and limits that protect the server from slow or
+// oversized requests: a client has 10 s to send its headers and 20 s for the whole request.
+func newHTTPServer(h http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       20 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
+
+// newAccessLogger returns the access logger for a -log value; nil means off.
+func newAccessLogger(format string, w io.Writer) (*slog.Logger, error) {
+	switch format {
+	case "off":
+		return nil, nil
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, fmt.Errorf("-log must be off, text or json, not %q", format)
 }
 
 func displayAddr(a net.Addr) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -89,7 +90,7 @@ func TestServeAndGracefulShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := runArgs(t, ctx, "serve", "-addr", addr)
+		_, _, err := runArgs(t, ctx, "serve", "-addr", addr, "-log", "off")
 		done <- err
 	}()
 	var resp *http.Response
@@ -121,6 +122,23 @@ func TestServeAndGracefulShutdown(t *testing.T) {
 func TestUnknownCommand(t *testing.T) {
 	_, errOut, err := runArgs(t, context.Background(), "frobnicate")
 	if err == nil || !strings.Contains(errOut, "unknown command") {
+		t.Errorf("err=%v stderr=%q", err, errOut)
+	}
+}
+
+func TestHTTPServerLimits(t *testing.T) {
+	hs := newHTTPServer(http.NotFoundHandler(), slog.New(slog.DiscardHandler))
+	if hs.ReadHeaderTimeout <= 0 || hs.ReadHeaderTimeout > 30*time.Second || hs.ReadTimeout <= 0 || hs.WriteTimeout <= 0 || hs.IdleTimeout <= 0 {
+		t.Errorf("timeouts not all set: %+v", hs)
+	}
+	if hs.MaxHeaderBytes <= 0 || hs.MaxHeaderBytes > 1<<20 {
+		t.Errorf("MaxHeaderBytes = %d", hs.MaxHeaderBytes)
+	}
+}
+
+func TestBadLogFlag(t *testing.T) {
+	_, errOut, err := runArgs(t, context.Background(), "serve", "-log", "xml")
+	if err == nil || !strings.Contains(errOut, "-log must be off, text or json") {
 		t.Errorf("err=%v stderr=%q", err, errOut)
 	}
 }

@@ -21,7 +21,11 @@ type Options struct {
 	// BaseURL is the site's public origin, e.g. "https://versus.example". When empty, absolute
 	// URLs are derived from the request's Host.
 	BaseURL string
-	Logger  *slog.Logger
+	// Logger receives errors; AccessLog, when set, one line per request.
+	Logger    *slog.Logger
+	AccessLog *slog.Logger
+	// HSTS adds Strict-Transport-Security, for a site served over TLS.
+	HSTS bool
 }
 
 // Server holds the current site and renders pages from it.
