@@ -44,9 +44,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	for _, a := range assets.All() {
 		pages = append(pages, a.URL)
 	}
-	for _, p := range pages {
+	progress := isTerminal(stdout)
+	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if progress && (i%10 == 0 || i == len(pages)-1) {
+			fmt.Fprintf(stdout, "\rbuilding %d/%d", i+1, len(pages))
 		}
 		body, status := get(h, p)
 		if status != http.StatusOK {
@@ -59,6 +63,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	body, _ := get(h, "/404-not-found")
 	if err := os.WriteFile(filepath.Join(*out, "404.html"), body, 0o644); err != nil {
 		return err
+	}
+	if progress {
+		fmt.Fprint(stdout, "\r\033[K")
 	}
 	fmt.Fprintf(stdout, "versus: wrote %d pages and assets to %s\n", len(pages)+1, *out)
 	return nil
@@ -84,4 +91,15 @@ func writePage(out, urlPath string, body []byte) error {
 		return err
 	}
 	return os.WriteFile(file, body, 0o644)
+}
+
+// isTerminal reports whether w is a character device, such as an interactive terminal: progress
+// is shown there and nowhere else, so logs and pipes stay clean.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

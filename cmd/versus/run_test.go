@@ -75,8 +75,8 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 	if len(pairs) != 66 {
 		t.Errorf("%d comparison pages, want 66 (every pair of 12 subjects)", len(pairs))
 	}
-	if !strings.Contains(stdout, "wrote") {
-		t.Errorf("stdout = %q", stdout)
+	if !strings.Contains(stdout, "wrote") || strings.Contains(stdout, "building") {
+		t.Errorf("stdout = %q; want a summary and no progress when not a terminal", stdout)
 	}
 }
 
