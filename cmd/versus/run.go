@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -28,7 +30,7 @@ const usage = `usage:
   versus serve [-addr :8080] [-content DIR] [-base-url URL] [-log off|text|json] [-hsts]
                                                               serve the site (default command)
   versus build -out DIR [-content DIR] [-base-url URL]        export every page and asset
-  versus check [-content DIR]                                 validate content; exit 1 on any problem
+  versus check [-content DIR] [-format text|json]             validate content; exit 1 on any problem
 `
 
 // run is the whole program: it parses args, wires things up and returns when done.
@@ -72,16 +74,9 @@ func (c *contentFlags) fs() fs.FS {
 
 // load loads and validates the content, writing every problem to stderr.
 func (c *contentFlags) load(stderr io.Writer) (*content.Site, error) {
-	site, err := content.LoadSite(c.fs(), content.Options{})
-	var probs content.Problems
-	if errors.As(err, &probs) {
-		prefix := c.dir
+	site, probs, err := c.loadProblems()
+	if len(probs) > 0 {
 		for _, p := range probs {
-			if prefix != "" {
-				p.Path = prefix + "/" + p.Path
-			} else {
-				p.Path = "content/" + p.Path
-			}
 			fmt.Fprintln(stderr, p)
 		}
 		fmt.Fprintf(stderr, "%d problem(s) in content\n", len(probs))
@@ -90,13 +85,54 @@ func (c *contentFlags) load(stderr io.Writer) (*content.Site, error) {
 	return site, err
 }
 
+// loadProblems loads the content and returns its problems with paths as the author sees
+// them: under the -content folder, or under content/ for the embedded copy.
+func (c *contentFlags) loadProblems() (*content.Site, content.Problems, error) {
+	site, err := content.LoadSite(c.fs(), content.Options{})
+	var probs content.Problems
+	if !errors.As(err, &probs) {
+		return site, nil, err
+	}
+	prefix := "content"
+	if c.dir != "" {
+		prefix = filepath.Clean(c.dir)
+	}
+	for i := range probs {
+		probs[i].Path = filepath.Join(prefix, filepath.FromSlash(probs[i].Path))
+	}
+	return nil, probs, nil
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var cf contentFlags
 	cf.register(fl)
+	format := fl.String("format", "text", "report format: text (path:line: message) or json")
 	if err := fl.Parse(args); err != nil {
 		return errReported
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "versus check: -format must be text or json, not %q\n", *format)
+		return errReported
+	}
+	if *format == "json" {
+		_, probs, err := cf.loadProblems()
+		if err != nil {
+			return err
+		}
+		if probs == nil {
+			probs = content.Problems{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(probs); err != nil {
+			return err
+		}
+		if len(probs) > 0 {
+			return errReported
+		}
+		return nil
 	}
 	site, err := cf.load(stderr)
 	if err != nil {

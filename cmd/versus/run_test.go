@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net"
 	"net/http"
@@ -140,5 +141,34 @@ func TestBadLogFlag(t *testing.T) {
 	_, errOut, err := runArgs(t, context.Background(), "serve", "-log", "xml")
 	if err == nil || !strings.Contains(errOut, "-log must be off, text or json") {
 		t.Errorf("err=%v stderr=%q", err, errOut)
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.WriteFile(filepath.Join(dir, "aspects.yaml"), []byte("groups:\n  - id: g\n    label: G\naspects:\n  - id: a\n    label: A\n    group: g\n    description: d\n"), 0o644)
+	_ = os.WriteFile(filepath.Join(dir, "articles", "x.md"), []byte("---\ntitle: X\ntagz: [a]\n---\n"), 0o644)
+	out, _, err := runArgs(t, context.Background(), "check", "-content", dir, "-format", "json")
+	if err == nil {
+		t.Fatal("check -format json passed broken content")
+	}
+	var probs []struct {
+		Path    string `json:"path"`
+		Line    int    `json:"line"`
+		Message string `json:"message"`
+		Kind    string `json:"kind"`
+	}
+	if err := json.Unmarshal([]byte(out), &probs); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(probs) != 1 || probs[0].Line != 3 || probs[0].Kind != "unknown-key" || probs[0].Path != filepath.Join(dir, "articles", "x.md") {
+		t.Errorf("problems = %+v", probs)
+	}
+	out, _, err = runArgs(t, context.Background(), "check", "-format", "json")
+	if err != nil || strings.TrimSpace(out) != "[]" {
+		t.Errorf("shipped content: err=%v out=%q", err, out)
 	}
 }

@@ -99,7 +99,8 @@ func splitFrontMatter(path string, raw []byte, probs *problemList) (sourceFile, 
 func decodeYAML(path string, src []byte, firstLine int, dst any, probs *problemList) (ast.Node, bool) {
 	file, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		probs.add(path, yamlErrLine(err, firstLine), KindSyntax, "YAML: %s", yamlErrMessage(err))
+		line, col := yamlErrPos(err, firstLine)
+		probs.addAt(path, line, col, KindSyntax, "YAML: %s", yamlErrMessage(err))
 		return nil, false
 	}
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
@@ -109,18 +110,21 @@ func decodeYAML(path string, src []byte, firstLine int, dst any, probs *problemL
 	before := len(probs.list)
 	checkKeys(path, body, reflect.TypeOf(dst).Elem(), firstLine, probs)
 	if err := yaml.NodeToValue(body, dst); err != nil {
-		probs.add(path, yamlErrLine(err, firstLine), KindType, "%s", yamlErrMessage(err))
+		line, col := yamlErrPos(err, firstLine)
+		probs.addAt(path, line, col, KindType, "%s", yamlErrMessage(err))
 		return body, false
 	}
 	return body, len(probs.list) == before
 }
 
-func yamlErrLine(err error, firstLine int) int {
+// yamlErrPos maps a YAML error's position to the file line and column.
+func yamlErrPos(err error, firstLine int) (line, column int) {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
-		return ye.GetToken().Position.Line + firstLine - 1
+		pos := ye.GetToken().Position
+		return pos.Line + firstLine - 1, pos.Column
 	}
-	return firstLine
+	return firstLine, 0
 }
 
 func yamlErrMessage(err error) string {
@@ -159,7 +163,8 @@ func checkKeys(path string, n ast.Node, t reflect.Type, firstLine int, probs *pr
 			key := keyName(kv)
 			ft, ok := fields[key]
 			if !ok {
-				probs.add(path, kv.Key.GetToken().Position.Line+firstLine-1, KindUnknown,
+				pos := kv.Key.GetToken().Position
+				probs.addAt(path, pos.Line+firstLine-1, pos.Column, KindUnknown,
 					"unknown key %q%s; allowed: %s", key, didYouMean(key, names), strings.Join(names, ", "))
 				continue
 			}

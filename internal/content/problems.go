@@ -10,7 +10,7 @@ import (
 type Problem struct {
 	Path    string `json:"path"`
 	Line    int    `json:"line"`
-	Column  int    `json:"column,omitempty"`
+	Column  int    `json:"column"` // 0 when only the line is known
 	Message string `json:"message"`
 	Kind    string `json:"kind"`
 }
@@ -54,7 +54,11 @@ func (ps Problems) Error() string {
 type problemList struct{ list Problems }
 
 func (l *problemList) add(path string, line int, kind, format string, args ...any) {
-	l.list = append(l.list, Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Kind: kind})
+	l.addAt(path, line, 0, kind, format, args...)
+}
+
+func (l *problemList) addAt(path string, line, column int, kind, format string, args ...any) {
+	l.list = append(l.list, Problem{Path: path, Line: line, Column: column, Message: fmt.Sprintf(format, args...), Kind: kind})
 }
 
 func (l *problemList) sorted() Problems {
