@@ -131,6 +131,7 @@ type CompareView struct {
 	Related  [][]*content.Subject
 	Articles []*content.Article
 	Sources  []*content.Source // sources cited in this matrix
+	Updated  content.Date      // the newest revision of the compared subjects
 }
 
 // PickerView is the comparison picker.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/versus-dev/versus/internal/server"
+	"github.com/versus-dev/versus/static"
 )
 
 func runArgs(t *testing.T, ctx context.Context, args ...string) (string, string, error) {
@@ -75,6 +79,16 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 	pairs, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*", "index.html"))
 	if len(pairs) != 66 {
 		t.Errorf("%d comparison pages, want 66 (every pair of 12 subjects)", len(pairs))
+	}
+	for _, doc := range []string{"feed.xml", "sitemap.xml", "robots.txt"} {
+		exported, err := os.ReadFile(filepath.Join(out, doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		served := serveOnce(t, "/"+doc)
+		if !bytes.Equal(exported, served) {
+			t.Errorf("exported %s differs from the one the server serves", doc)
+		}
 	}
 	if !strings.Contains(stdout, "wrote") || strings.Contains(stdout, "building") {
 		t.Errorf("stdout = %q; want a summary and no progress when not a terminal", stdout)
@@ -171,4 +185,23 @@ func TestCheckJSON(t *testing.T) {
 	if err != nil || strings.TrimSpace(out) != "[]" {
 		t.Errorf("shipped content: err=%v out=%q", err, out)
 	}
+}
+
+// serveOnce returns what the server answers for a path, with the same base URL as the build.
+func serveOnce(t *testing.T, path string) []byte {
+	t.Helper()
+	cf := contentFlags{baseURL: "https://versus.example"}
+	site, err := cf.load(io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assets, err := static.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, status := get(server.New(site, assets, server.Options{BaseURL: cf.baseURL}).Handler(), path)
+	if status != http.StatusOK {
+		t.Fatalf("%s = %d", path, status)
+	}
+	return body
 }

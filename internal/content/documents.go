@@ -11,6 +11,7 @@ type sourceYAML struct {
 	Date        string `yaml:"date"`
 	URL         string `yaml:"url"`
 	Description string `yaml:"description"`
+	Updated     string `yaml:"updated"`
 }
 
 type articleYAML struct {
@@ -37,6 +38,7 @@ func (l *loader) loadSources() {
 			l.probs.add(p, lines["url"], KindType, "url must be an absolute http(s) URL, got %q", fm.URL)
 		}
 		doc.Title, doc.Description = fm.Title, fm.Description
+		doc.Updated = l.date(p, lines, "updated", fm.Updated)
 		s := &Source{Document: *doc, Author: fm.Author, Publisher: fm.Publisher, URL: fm.URL,
 			Date: l.date(p, lines, "date", fm.Date)}
 		pd := l.lastPending()
@@ -60,8 +62,8 @@ func (l *loader) loadArticles() {
 		lines := keyLines(node, 2)
 		l.require(p, 2, "title", fm.Title)
 		doc.Title, doc.Description = fm.Title, fm.Description
-		a := &Article{Document: *doc, Draft: fm.Draft,
-			Date: l.date(p, lines, "date", fm.Date), Updated: l.date(p, lines, "updated", fm.Updated)}
+		doc.Updated = l.date(p, lines, "updated", fm.Updated)
+		a := &Article{Document: *doc, Draft: fm.Draft, Date: l.date(p, lines, "date", fm.Date)}
 		if !a.Date.IsZero() && a.Date.Time.After(l.opts.Now) {
 			a.Draft = true // scheduled: hidden until its date
 		}

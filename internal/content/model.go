@@ -83,6 +83,7 @@ type Document struct {
 	IDs         []string // heading ids, for #fragment checks
 	Words       int
 	Claims      []*Claim // claims this document makes in its feature tables
+	Updated     Date     // when we last revised it (front matter "updated")
 }
 
 // ReadingMinutes is the estimated reading time at 220 words a minute, at least one.
@@ -154,7 +155,6 @@ func (s *Source) Citation() string {
 type Article struct {
 	Document
 	Date     Date
-	Updated  Date
 	Tags     []*Tag
 	Subjects []*Subject
 	Sources  []*Source // sources the article links to

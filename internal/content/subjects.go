@@ -17,6 +17,7 @@ type subjectYAML struct {
 	Language    string                     `yaml:"language"`
 	Website     string                     `yaml:"website"`
 	Description string                     `yaml:"description"`
+	Updated     string                     `yaml:"updated"`
 	Aspects     map[string]aspectValueYAML `yaml:"aspects"`
 }
 
@@ -68,6 +69,7 @@ func (l *loader) loadSubjectFiles() []*pendingSubject {
 		}
 		doc.Title = fm.Name
 		doc.Description = fm.Description
+		doc.Updated = l.date(p, lines, "updated", fm.Updated)
 		s := &Subject{Document: *doc, Name: fm.Name, Aliases: fm.Aliases, Kind: kind, Language: fm.Language, Website: fm.Website, Values: map[string]*Value{}}
 		l.lastPending().doc = &s.Document
 		if prev := l.site.subjectBySlg[s.Slug]; prev != nil {

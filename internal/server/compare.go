@@ -103,6 +103,11 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	v := web.CompareView{Matrix: m, Diff: req.opts.DiffOnly, Group: req.opts.Group, Groups: site.Groups,
 		Related: relatedComparisons(site, m.Subjects), Articles: site.ArticlesAbout(m.Subjects, false), Sources: citedSources(m)}
+	for _, sub := range m.Subjects {
+		if sub.Updated.Time.After(v.Updated.Time) {
+			v.Updated = sub.Updated
+		}
+	}
 	title := ""
 	for i, sub := range m.Subjects {
 		if i > 0 {

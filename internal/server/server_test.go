@@ -104,6 +104,10 @@ func TestRoutes(t *testing.T) {
 		{"/subjects/cobol", 404, "h1", "Page not found"},
 		{"/sources/nope", 404, ".pairs a[href^='/compare/']", ""},
 		{"/tags/nope", 404, "h1", "Page not found"},
+		{"/subjects/django", 200, ".meta time[datetime]", ""},
+		{"/sources/stack-matchup", 200, ".meta time[datetime]", ""},
+		{"/compare/django-vs-nodejs", 200, ".meta time[datetime]", ""},
+		{"/articles/batteries-included", 200, ".meta time[datetime]", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path+" "+tt.sel, func(t *testing.T) {
