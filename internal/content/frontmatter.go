@@ -109,7 +109,7 @@ func decodeYAML(path string, src []byte, firstLine int, dst any, probs *problemL
 	body := file.Docs[0].Body
 	before := len(probs.list)
 	checkKeys(path, body, reflect.TypeOf(dst).Elem(), firstLine, probs)
-	if err := yaml.NodeToValue(body, dst); err != nil {
+	if err := nodeToValue(body, dst); err != nil {
 		line, col := yamlErrPos(err, firstLine)
 		probs.addAt(path, line, col, KindType, "%s", yamlErrMessage(err))
 		return body, false
@@ -248,4 +248,16 @@ func itemLine(seq ast.Node, i, firstLine int) int {
 		return n.GetToken().Position.Line + firstLine - 1
 	}
 	return firstLine
+}
+
+// nodeToValue decodes a YAML node into dst. go-yaml can panic on some malformed input (for
+// example a tag on a scalar where a list is expected, found by FuzzLoadArticle); that becomes
+// an ordinary error at the node's line instead of taking the process down.
+func nodeToValue(n ast.Node, dst any) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("YAML value cannot be decoded (%v); check tags (!…) and the shape of lists and maps", v)
+		}
+	}()
+	return yaml.NodeToValue(n, dst)
 }

@@ -59,6 +59,66 @@ type Document struct {
 	Headings int
 }
 
+// MaxNesting bounds how deeply lists and block quotes may nest. goldmark's cost grows with the
+// square of the depth (2,000 levels took 11 s), and no real document needs more than a handful.
+const MaxNesting = 32
+
+// deepestNesting estimates, in one pass, the deepest container nesting of any line: two columns
+// of indentation or one list or quote marker count as one level. It returns the 1-based line
+// and its depth.
+func deepestNesting(src []byte) (line, depth int) {
+	ln := 1
+	inFence := false
+	for len(src) > 0 {
+		end := bytes.IndexByte(src, '\n')
+		if end < 0 {
+			end = len(src)
+		}
+		l := src[:end]
+		if t := bytes.TrimLeft(l, " \t"); bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			inFence = !inFence // indentation inside code is not nesting
+		} else if d := lineNesting(l); !inFence && d > depth {
+			line, depth = ln, d
+		}
+		if end == len(src) {
+			break
+		}
+		src = src[end+1:]
+		ln++
+	}
+	return line, depth
+}
+
+func lineNesting(l []byte) int {
+	cols, markers := 0, 0
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case c == ' ':
+			cols++
+		case c == '\t':
+			cols += 4
+		case c == '>':
+			markers++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+			markers++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && l[j+1] == ' ' {
+				markers++
+				i = j
+				continue
+			}
+			return cols/2 + markers
+		default:
+			return cols/2 + markers
+		}
+	}
+	return cols/2 + markers
+}
+
 // MaxSourceBytes bounds the size of a document we agree to render, so that a runaway file is
 // reported instead of exhausting the machine.
 const MaxSourceBytes = 4 << 20
@@ -89,6 +149,9 @@ func Render(src []byte) (*Document, error) {
 	}
 	if !utf8.Valid(src) {
 		return nil, fmt.Errorf("document is not valid UTF-8")
+	}
+	if line, depth := deepestNesting(src); depth > MaxNesting {
+		return nil, fmt.Errorf("line %d nests lists or quotes %d levels deep; the limit is %d", line, depth, MaxNesting)
 	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))

@@ -141,3 +141,23 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+func TestDeepNestingRefused(t *testing.T) {
+	var deep strings.Builder
+	for i := 0; i < 2000; i++ {
+		deep.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	for name, src := range map[string]string{
+		"indented lists": deep.String(),
+		"inline markers": strings.Repeat("- ", 20000) + "x",
+		"quotes":         "ok\n\n" + strings.Repeat("> ", 40) + "x",
+	} {
+		_, err := Render([]byte(src))
+		if err == nil || !strings.Contains(err.Error(), "levels deep") {
+			t.Errorf("%s: err = %v, want a nesting error", name, err)
+		}
+	}
+	if _, err := Render([]byte("- a\n  - b\n    - c\n      > d\n\n1. one\n2. two\n\n```py\n" + strings.Repeat(" ", 120) + "deep_code()\n```\n")); err != nil {
+		t.Errorf("ordinary nesting refused: %v", err)
+	}
+}
