@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-//go:embed *.css *.svg
+//go:embed *.css *.svg *.js
 var files embed.FS
 
 // Asset is one static file with its fingerprinted URL.

@@ -35,6 +35,7 @@ type Crumb struct {
 type Chrome struct {
 	SiteName string
 	CSS      []string // stylesheet URLs, fingerprinted
+	Scripts  []string // script URLs, fingerprinted, loaded with defer (only serve -dev has one)
 	Icon     string
 	Problems []string // content problems shown in a banner in -dev mode
 	Query    string   // the search box's current text

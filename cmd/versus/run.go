@@ -19,6 +19,7 @@ import (
 
 	sitecontent "github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/devreload"
 	"github.com/versus-dev/versus/internal/server"
 	"github.com/versus-dev/versus/static"
 )
@@ -27,7 +28,7 @@ import (
 var errReported = errors.New("reported")
 
 const usage = `usage:
-  versus serve [-addr :8080] [-content DIR] [-base-url URL] [-log off|text|json] [-hsts]
+  versus serve [-addr :8080] [-content DIR [-dev]] [-base-url URL] [-log off|text|json] [-hsts] [-drafts]
                                                               serve the site (default command)
   versus build -out DIR [-content DIR] [-base-url URL]        export every page and asset
   versus check [-content DIR] [-format text|json]             validate content; exit 1 on any problem
@@ -58,11 +59,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 type contentFlags struct {
 	dir     string
 	baseURL string
+	drafts  bool
 }
 
 func (c *contentFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&c.dir, "content", "", "content folder to use instead of the embedded content")
 	fl.StringVar(&c.baseURL, "base-url", "", "public origin for absolute URLs, e.g. https://versus.example")
+	fl.BoolVar(&c.drafts, "drafts", false, "include drafts and articles dated in the future")
 }
 
 func (c *contentFlags) fs() fs.FS {
@@ -88,7 +91,7 @@ func (c *contentFlags) load(stderr io.Writer) (*content.Site, error) {
 // loadProblems loads the content and returns its problems with paths as the author sees
 // them: under the -content folder, or under content/ for the embedded copy.
 func (c *contentFlags) loadProblems() (*content.Site, content.Problems, error) {
-	site, err := content.LoadSite(c.fs(), content.Options{})
+	site, err := content.LoadSite(c.fs(), content.Options{Drafts: c.drafts})
 	var probs content.Problems
 	if !errors.As(err, &probs) {
 		return site, nil, err
@@ -155,7 +158,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	addr := fl.String("addr", "", "listen address (default :8080, or :$PORT)")
 	logFormat := fl.String("log", "text", "access log: off, text or json")
 	hsts := fl.Bool("hsts", false, "send Strict-Transport-Security (the site is served over TLS)")
+	dev := fl.Bool("dev", false, "reload the -content folder on every change and refresh open pages")
 	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if *dev && cf.dir == "" {
+		fmt.Fprintln(stderr, "versus serve: -dev needs -content DIR, the folder to watch")
 		return errReported
 	}
 	accessLog, err := newAccessLogger(*logFormat, stdout)
@@ -178,15 +186,33 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL, Logger: logger, AccessLog: accessLog, HSTS: *hsts})
+	opts := server.Options{BaseURL: cf.baseURL, Logger: logger, AccessLog: accessLog, HSTS: *hsts}
+	var events *devreload.Broker
+	if *dev {
+		events = devreload.NewBroker()
+		opts.DevEvents = events
+	}
+	srv := server.New(site, assets, opts)
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *dev {
+		w, err := devreload.NewWatcher(cf.dir, 150*time.Millisecond, func() error {
+			return reloadSite(&cf, srv, events)
+		}, logger)
+		if err != nil {
+			return err
+		}
+		go w.Run(ctx)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	hs := newHTTPServer(srv.Handler(), logger)
+	if events != nil {
+		hs.RegisterOnShutdown(events.Close) // or Shutdown waits on open pages' streams
+	}
 	fmt.Fprintf(stdout, "versus: serving on http://%s\n", displayAddr(ln.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -202,6 +228,28 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fmt.Fprintln(stdout, "versus: stopped")
 	return nil
+}
+
+// reloadSite reloads the -dev content folder: a good load replaces the site, a broken one
+// leaves the last good site serving and shows the problems in a banner. Either way open pages
+// refresh.
+func reloadSite(cf *contentFlags, srv *server.Server, events *devreload.Broker) error {
+	site, probs, err := cf.loadProblems()
+	switch {
+	case err != nil:
+		srv.SetProblems([]string{err.Error()})
+	case len(probs) > 0:
+		lines := make([]string, len(probs))
+		for i, p := range probs {
+			lines[i] = p.String()
+		}
+		srv.SetProblems(lines)
+		err = probs
+	default:
+		srv.Swap(site)
+	}
+	events.Notify()
+	return err
 }
 
 // newHTTPServer configures the timeouts and limits that protect the server from slow or

@@ -16,6 +16,9 @@ func (s *Server) routes() http.Handler {
 
 	r.Get("/healthz", s.handleHealth)
 	r.Get("/readyz", s.handleHealth)
+	if s.opts.DevEvents != nil {
+		r.Method(http.MethodGet, "/_dev/events", s.opts.DevEvents) // a stream: never cached
+	}
 
 	// Everything else is rendered once and served from the page cache.
 	r.Group(func(r chi.Router) {

@@ -26,6 +26,9 @@ type Options struct {
 	AccessLog *slog.Logger
 	// HSTS adds Strict-Transport-Security, for a site served over TLS.
 	HSTS bool
+	// DevEvents, set by serve -dev, streams reload events at /_dev/events, and every page
+	// loads static/devreload.js to listen to them.
+	DevEvents http.Handler
 }
 
 // Server holds the current site and renders pages from it.
@@ -82,6 +85,9 @@ func (s *Server) chrome(r *http.Request, code bool) web.Chrome {
 	}
 	if code {
 		c.CSS = append(c.CSS, s.assets.URL("chroma.css"))
+	}
+	if s.opts.DevEvents != nil {
+		c.Scripts = append(c.Scripts, s.assets.URL("devreload.js"))
 	}
 	if p := s.problems.Load(); p != nil {
 		c.Problems = *p
