@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,10 +17,7 @@ import (
 // runBuild exports every page and asset into a folder any static host can serve: each page
 // as {path}/index.html, assets at their fingerprinted paths, and 404.html.
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("build", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	var cf contentFlags
-	cf.register(fl)
+	fl, cf := newFlagSet("build", stderr)
 	out := fl.String("out", "", "folder to write the site into (required)")
 	if err := fl.Parse(args); err != nil {
 		return errReported

@@ -62,6 +62,15 @@ type contentFlags struct {
 	drafts  bool
 }
 
+// newFlagSet is a command's flag set with the content flags every command shares.
+func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *contentFlags) {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	cf := &contentFlags{}
+	cf.register(fl)
+	return fl, cf
+}
+
 func (c *contentFlags) register(fl *flag.FlagSet) {
 	fl.StringVar(&c.dir, "content", "", "content folder to use instead of the embedded content")
 	fl.StringVar(&c.baseURL, "base-url", "", "public origin for absolute URLs, e.g. https://versus.example")
@@ -107,10 +116,7 @@ func (c *contentFlags) loadProblems() (*content.Site, content.Problems, error) {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	var cf contentFlags
-	cf.register(fl)
+	fl, cf := newFlagSet("check", stderr)
 	format := fl.String("format", "text", "report format: text (path:line: message) or json")
 	if err := fl.Parse(args); err != nil {
 		return errReported
@@ -151,10 +157,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 }
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	var cf contentFlags
-	cf.register(fl)
+	fl, cf := newFlagSet("serve", stderr)
 	addr := fl.String("addr", "", "listen address (default :8080, or :$PORT)")
 	logFormat := fl.String("log", "text", "access log: off, text or json")
 	hsts := fl.Bool("hsts", false, "send Strict-Transport-Security (the site is served over TLS)")
@@ -198,7 +201,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	defer stop()
 	if *dev {
 		w, err := devreload.NewWatcher(cf.dir, 150*time.Millisecond, func() error {
-			return reloadSite(&cf, srv, events)
+			return reloadSite(cf, srv, events)
 		}, logger)
 		if err != nil {
 			return err

@@ -16,12 +16,7 @@ func TestSlowClientsAreCutOff(t *testing.T) {
 	if testing.Short() {
 		t.Skip("waits for the read-header timeout; skipped with -short")
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go func() { _, _, _ = runArgs(t, ctx, "serve", "-addr", addr, "-log", "off") }()

@@ -209,15 +209,13 @@ func subjectPairs(subs []*content.Subject, n int) [][]*content.Subject {
 // peers returns the n subjects most similar to sub: same kind and language first, then the
 // number of aspects on which their values agree.
 func peers(site *content.Site, sub *content.Subject, n int) []*content.Subject {
-	type scored struct {
-		s     *content.Subject
-		score int
-	}
-	var all []scored
-	for _, other := range site.Subjects {
-		if other == sub {
-			continue
+	var others []*content.Subject
+	for _, o := range site.Subjects {
+		if o != sub {
+			others = append(others, o)
 		}
+	}
+	return topScored(others, n, func(other *content.Subject) int {
 		score := 0
 		if other.Kind.ID == sub.Kind.ID {
 			score += 10
@@ -230,50 +228,56 @@ func peers(site *content.Site, sub *content.Subject, n int) []*content.Subject {
 				score++
 			}
 		}
-		all = append(all, scored{other, score})
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
-	var out []*content.Subject
-	for i := 0; i < len(all) && i < n; i++ {
-		out = append(out, all[i].s)
-	}
-	return out
+		return score
+	})
 }
 
 // relatedArticles returns up to n other articles sharing the most subjects and tags with a.
 func relatedArticles(site *content.Site, a *content.Article, n int) []*content.Article {
-	type scored struct {
-		a     *content.Article
-		score int
-	}
-	var all []scored
+	var candidates []*content.Article
 	for _, other := range site.Published() {
-		if other == a {
-			continue
-		}
-		score := 0
-		for _, x := range other.Subjects {
-			for _, y := range a.Subjects {
-				if x == y {
-					score += 2
-				}
-			}
-		}
-		for _, x := range other.Tags {
-			for _, y := range a.Tags {
-				if x == y {
-					score += 3
-				}
-			}
-		}
-		if score > 0 {
-			all = append(all, scored{other, score})
+		if other != a && relatedness(a, other) > 0 {
+			candidates = append(candidates, other)
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
-	var out []*content.Article
-	for i := 0; i < len(all) && i < n; i++ {
-		out = append(out, all[i].a)
+	return topScored(candidates, n, func(other *content.Article) int { return relatedness(a, other) })
+}
+
+// relatedness counts what two articles share: 2 per subject, 3 per tag.
+func relatedness(a, b *content.Article) int {
+	score := 0
+	for _, x := range b.Subjects {
+		for _, y := range a.Subjects {
+			if x == y {
+				score += 2
+			}
+		}
+	}
+	for _, x := range b.Tags {
+		for _, y := range a.Tags {
+			if x == y {
+				score += 3
+			}
+		}
+	}
+	return score
+}
+
+// topScored returns the n items with the highest score, keeping the input order among equals.
+func topScored[T any](items []T, n int, score func(T) int) []T {
+	scores := make(map[int]int, len(items))
+	idx := make([]int, len(items))
+	for i, it := range items {
+		idx[i] = i
+		scores[i] = score(it)
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return scores[idx[i]] > scores[idx[j]] })
+	var out []T
+	for _, i := range idx {
+		if len(out) == n {
+			break
+		}
+		out = append(out, items[i])
 	}
 	return out
 }
