@@ -131,7 +131,7 @@ var md = goldmark.New(
 	),
 	goldmark.WithParserOptions(
 		parser.WithAutoHeadingID(),
-		parser.WithASTTransformers(util.Prioritized(externalLinks{}, 100)),
+		parser.WithASTTransformers(util.Prioritized(siteTransformer{}, 100)),
 	),
 	goldmark.WithRendererOptions(
 		renderer.WithNodeRenderers(
@@ -301,10 +301,12 @@ func (l lineIndex) lineOfNode(n ast.Node) int {
 	return l.lineOf(off)
 }
 
-// externalLinks marks links that leave the site with rel="noopener".
-type externalLinks struct{}
+// siteTransformer marks links that leave the site with rel="noopener", and makes tables
+// focusable: on a narrow screen a wide table scrolls sideways inside itself, and a keyboard
+// user can only scroll a region that takes focus.
+type siteTransformer struct{}
 
-func (externalLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (siteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -318,6 +320,8 @@ func (externalLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener"))
 			}
+		case *extast.Table:
+			n.SetAttributeString("tabindex", []byte("0"))
 		}
 		return ast.WalkContinue, nil
 	})

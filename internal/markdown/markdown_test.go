@@ -2,7 +2,10 @@ package markdown
 
 import (
 	"flag"
+
 	"fmt"
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/styles"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,5 +162,20 @@ func TestDeepNestingRefused(t *testing.T) {
 	}
 	if _, err := Render([]byte("- a\n  - b\n    - c\n      > d\n\n1. one\n2. two\n\n```py\n" + strings.Repeat(" ", 120) + "deep_code()\n```\n")); err != nil {
 		t.Errorf("ordinary nesting refused: %v", err)
+	}
+}
+
+func TestCodeColoursMeetContrast(t *testing.T) {
+	for _, name := range []string{LightStyle, DarkStyle} {
+		style, err := accessibleStyle(styles.Get(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bg := style.Get(chroma.Background).Background
+		for _, tt := range style.Types() {
+			if c := style.Get(tt).Colour; c.IsSet() && contrast(c, bg) < 4.5 {
+				t.Errorf("%s: %v colour %v on %v = %.2f:1", name, tt, c, bg, contrast(c, bg))
+			}
+		}
 	}
 }
