@@ -196,6 +196,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		opts.DevEvents = events
 	}
 	srv := server.New(site, assets, opts)
+	srv.WarmSearch() // in the background: /healthz does not wait for it
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -250,6 +251,7 @@ func reloadSite(cf *contentFlags, srv *server.Server, events *devreload.Broker) 
 		err = probs
 	default:
 		srv.Swap(site)
+		srv.WarmSearch()
 	}
 	events.Notify()
 	return err

@@ -16,6 +16,7 @@ func (s *Server) routes() http.Handler {
 
 	r.Get("/healthz", s.handleHealth)
 	r.Get("/readyz", s.handleHealth)
+	r.Get("/search", s.handleSearch) // per query, so not in the page cache
 	if s.opts.DevEvents != nil {
 		r.Method(http.MethodGet, "/_dev/events", s.opts.DevEvents) // a stream: never cached
 	}

@@ -36,6 +36,7 @@ type Server struct {
 	site     atomic.Pointer[content.Site]
 	problems atomic.Pointer[[]string] // shown in a banner while the last reload failed
 	cache    atomic.Pointer[pageCache]
+	search   atomic.Pointer[searchState] // built on first use or by WarmSearch
 	assets   *static.Assets
 	opts     Options
 	log      *slog.Logger
