@@ -37,6 +37,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL})
 	h := srv.Handler()
 	pages := append(server.Pages(site), server.Documents...)
+	for _, p := range server.Pages(site) {
+		if strings.HasPrefix(p, "/compare/") {
+			// The data and share image each comparison page links to.
+			pages = append(pages, p+".json", p+".csv", p+".png")
+		}
+	}
 	for _, a := range assets.All() {
 		pages = append(pages, a.URL)
 	}

@@ -79,6 +79,11 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 	if len(pairs) != 66 {
 		t.Errorf("%d comparison pages, want 66 (every pair of 12 subjects)", len(pairs))
 	}
+	for _, ext := range []string{".json", ".csv", ".png"} {
+		if files, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*"+ext)); len(files) != 66 {
+			t.Errorf("%d comparison %s files, want 66", len(files), ext)
+		}
+	}
 	for _, doc := range []string{"feed.xml", "sitemap.xml", "robots.txt"} {
 		exported, err := os.ReadFile(filepath.Join(out, doc))
 		if err != nil {

@@ -75,7 +75,7 @@ func Highlight(w io.Writer, code, lang string) error {
 type focusablePre struct{}
 
 func (focusablePre) Start(code bool, styleAttr string) string {
-	return `<pre tabindex="0" class="chroma"` + styleAttr + `><code>`
+	return `<pre tabindex="0"` + styleAttr + `><code>` // styleAttr is ` class="chroma"`
 }
 
 func (focusablePre) End(code bool) string { return "</code></pre>" }
