@@ -83,6 +83,7 @@ func TestRoutes(t *testing.T) {
 		{"/", 200, "h1", "Compare backend technologies"},
 		{"/", 200, "#featured + .grid a[href='/compare/django-vs-nodejs']", "Django vs Node.js"},
 		{"/articles", 200, ".list h3 a[href='/articles/batteries-included']", ""},
+		{"/articles", 200, ".list .tags a[href^='/tags/']", ""},
 		{"/articles/batteries-included", 200, "article h1", "atteries"},
 		{"/articles/batteries-included", 200, ".toc a[href^='#']", ""},
 		{"/articles/batteries-included", 200, ".body .chroma .line", ""},
