@@ -153,6 +153,11 @@ func (s *Server) writeCached(w http.ResponseWriter, r *http.Request, p *cachedPa
 	h := w.Header()
 	copyHeader(h, p.header)
 	h.Add("Vary", "Accept-Encoding")
+	if h.Get("Cache-Control") == "" {
+		// Pages change when content is deployed: browsers and CDNs may reuse them briefly,
+		// then revalidate with the ETag (a 304 costs no body).
+		h.Set("Cache-Control", "public, max-age=300, must-revalidate")
+	}
 	body := p.body
 	etag := p.etag
 	if enc := negotiate(r.Header.Get("Accept-Encoding")); enc != "" && len(p.body) > 512 && compressible(p.header.Get("Content-Type")) {

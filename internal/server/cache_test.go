@@ -99,6 +99,20 @@ func TestETagNotModified(t *testing.T) {
 	}
 }
 
+func TestCacheControl(t *testing.T) {
+	shippedRouter(t)
+	for target, want := range map[string]string{
+		"/compare/django-vs-nodejs":      "public, max-age=300, must-revalidate",
+		"/compare/django-vs-nodejs.json": "public, max-age=300, must-revalidate",
+		"/healthz":                       "no-store",
+		routerSrv.assets.URL("site.css"): "public, max-age=31536000, immutable",
+	} {
+		if got := fetchWith(t, target, nil).Header().Get("Cache-Control"); got != want {
+			t.Errorf("%s Cache-Control = %q, want %q", target, got, want)
+		}
+	}
+}
+
 func TestErrorPagesAreNotCachedAsSuccess(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		if rec := fetchWith(t, "/compare/nodejs-vs-nodejs", nil); rec.Code != http.StatusBadRequest || rec.Header().Get("ETag") != "" {
