@@ -79,7 +79,7 @@ func testFS() fstest.MapFS {
 	}
 }
 
-func testIndex(t *testing.T) *Index {
+func testIndex(t testing.TB) *Index {
 	t.Helper()
 	ix, err := Build(loadFS(t, testFS()))
 	if err != nil {
