@@ -8,6 +8,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 	"unicode/utf8"
 
@@ -248,7 +249,8 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	// The typographer turns quotes into entities such as &rsquo;; plain text wants the characters.
+	return strings.TrimSpace(html.UnescapeString(b.String()))
 }
 
 // lineIndex maps byte offsets to 1-based line numbers.

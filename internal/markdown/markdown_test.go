@@ -179,3 +179,16 @@ func TestCodeColoursMeetContrast(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainTextHasCharactersNotEntities(t *testing.T) {
+	doc, err := Render([]byte("## Django's \"MTV\"\n\n| Aspect | A | B |\n| --- | --- | --- |\n| x | Chrome's engine | y |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.TOC[0].Text; got != "Django’s “MTV”" {
+		t.Errorf("TOC text = %q", got)
+	}
+	if got := doc.Tables[0].Rows[0][1].Text; got != "Chrome’s engine" {
+		t.Errorf("cell text = %q", got)
+	}
+}
