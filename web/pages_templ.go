@@ -203,7 +203,7 @@ func ArticlePage(c Chrome, m Meta, v ArticleView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Trusted(v.Article.Body).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Trusted(v.Article.Body()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -856,7 +856,7 @@ func SourcePage(c Chrome, m Meta, v SourceView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Trusted(v.Source.Body).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Trusted(v.Source.Body()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

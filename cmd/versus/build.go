@@ -8,7 +8,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/versus-dev/versus/internal/server"
 	"github.com/versus-dev/versus/static"
@@ -34,7 +37,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL})
+	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL, NoCache: true})
 	h := srv.Handler()
 	pages := append(server.Pages(site), server.Documents...)
 	for _, p := range server.Pages(site) {
@@ -46,31 +49,66 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	for _, a := range assets.All() {
 		pages = append(pages, a.URL)
 	}
-	progress := isTerminal(stdout)
-	for i, p := range pages {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if progress && (i%10 == 0 || i == len(pages)-1) {
-			fmt.Fprintf(stdout, "\rbuilding %d/%d", i+1, len(pages))
-		}
-		body, status := get(h, p)
-		if status != http.StatusOK {
-			return fmt.Errorf("build %s: status %d", p, status)
-		}
-		if err := writePage(*out, p, body); err != nil {
-			return err
-		}
+	if err := exportPages(ctx, h, *out, pages, isTerminal(stdout), stdout); err != nil {
+		return err
 	}
 	body, _ := get(h, "/404-not-found")
 	if err := os.WriteFile(filepath.Join(*out, "404.html"), body, 0o644); err != nil {
 		return err
 	}
-	if progress {
+	if isTerminal(stdout) {
 		fmt.Fprint(stdout, "\r\033[K")
 	}
 	fmt.Fprintf(stdout, "versus: wrote %d pages and assets to %s\n", len(pages)+1, *out)
 	return nil
+}
+
+// exportPages renders and writes pages with one worker per CPU, showing progress on a terminal.
+func exportPages(ctx context.Context, h http.Handler, out string, pages []string, progress bool, stdout io.Writer) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	work := make(chan string)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var done atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				body, status := get(h, p)
+				if status != http.StatusOK {
+					errs <- fmt.Errorf("build %s: status %d", p, status)
+					cancel()
+					return
+				}
+				if err := writePage(out, p, body); err != nil {
+					errs <- err
+					cancel()
+					return
+				}
+				if n := done.Add(1); progress && (n%10 == 0 || int(n) == len(pages)) {
+					fmt.Fprintf(stdout, "\rbuilding %d/%d", n, len(pages))
+				}
+			}
+		}()
+	}
+feed:
+	for _, p := range pages {
+		select {
+		case work <- p:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return ctx.Err()
+	}
 }
 
 func get(h http.Handler, path string) ([]byte, int) {

@@ -7,12 +7,15 @@ import (
 )
 
 // extractAllFeatureTables finds the feature tables of every document and records their claims.
+// Every document keeps its own claims; a subject's value collects only the claims of source
+// documents, because the matrix shows what published comparisons say beside our value, and our
+// own articles speak with our voice (and would otherwise grow every cell with each new article).
 func (l *loader) extractAllFeatureTables() {
 	for _, pd := range l.docs {
 		for _, t := range pd.md.Tables {
 			for _, c := range l.extractFeatureTable(pd, t) {
 				pd.doc.Claims = append(pd.doc.Claims, c)
-				if v := c.Subject.Values[c.Aspect.ID]; v != nil {
+				if v := c.Subject.Values[c.Aspect.ID]; v != nil && pd.source != nil {
 					v.Claims = append(v.Claims, c)
 				}
 			}

@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"regexp"
@@ -120,7 +119,7 @@ func (l *loader) readDocument(p string, fm any) (doc *Document, body ast.Node, o
 		l.probs.add(p, f.yamlLine, KindMissing, "front matter is empty")
 		ok = false
 	}
-	md, err := markdown.Render(f.body)
+	md, err := markdown.Parse(f.body)
 	if err != nil {
 		l.probs.add(p, f.bodyLine, KindSyntax, "%v", err)
 		return nil, nil, false
@@ -142,12 +141,13 @@ func (l *loader) readDocument(p string, fm any) (doc *Document, body ast.Node, o
 		md.Links[i].Line += shift
 	}
 	doc = &Document{
-		Path:  p,
-		Slug:  slug,
-		Body:  template.HTML(md.HTML), //nolint:gosec // produced by internal/markdown, which drops raw HTML
-		TOC:   md.TOC,
-		IDs:   md.IDs,
-		Words: md.Words,
+		Path:   p,
+		Slug:   slug,
+		source: f.body,
+		body:   &lazyHTML{},
+		TOC:    md.TOC,
+		IDs:    md.IDs,
+		Words:  md.Words,
 	}
 	l.docs = append(l.docs, &pendingDoc{doc: doc, bodyLine: f.bodyLine, md: md})
 	return doc, node, ok

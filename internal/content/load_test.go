@@ -292,7 +292,7 @@ func TestShippedContent(t *testing.T) {
 	langRE := regexp.MustCompile(`data-lang="([a-z0-9+#-]+)"`)
 	for _, a := range site.Published() {
 		langs := map[string]bool{}
-		for _, m := range langRE.FindAllStringSubmatch(string(a.Body), -1) {
+		for _, m := range langRE.FindAllStringSubmatch(string(a.Body()), -1) {
 			langs[m[1]] = true
 		}
 		if len(langs) >= 2 {

@@ -7,6 +7,7 @@ package content
 
 import (
 	"html/template"
+	"sync"
 	"time"
 
 	"github.com/versus-dev/versus/internal/markdown"
@@ -78,12 +79,36 @@ type Document struct {
 	Slug        string
 	Title       string
 	Description string
-	Body        template.HTML // produced by internal/markdown, so trusted
 	TOC         []markdown.Heading
 	IDs         []string // heading ids, for #fragment checks
 	Words       int
 	Claims      []*Claim // claims this document makes in its feature tables
 	Updated     Date     // when we last revised it (front matter "updated")
+
+	source []byte // the Markdown body, rendered on first use
+	body   *lazyHTML
+}
+
+// lazyHTML renders a body once, when first asked for. Loading validates everything but leaves
+// rendering (mostly code highlighting) to the first request or to the static export, so the
+// server is ready sooner; the value never changes once computed.
+type lazyHTML struct {
+	once sync.Once
+	html template.HTML
+}
+
+// Body is the document's body as HTML, produced by internal/markdown and so trusted.
+func (d *Document) Body() template.HTML {
+	d.body.once.Do(func() {
+		doc, err := markdown.Render(d.source)
+		if err != nil {
+			// The loader parsed this source without error; only highlighting can fail here.
+			d.body.html = template.HTML("<pre>" + template.HTMLEscapeString(string(d.source)) + "</pre>") //nolint:gosec // escaped
+			return
+		}
+		d.body.html = template.HTML(doc.HTML) //nolint:gosec // produced by internal/markdown, which drops raw HTML
+	})
+	return d.body.html
 }
 
 // ReadingMinutes is the estimated reading time at 220 words a minute, at least one.
@@ -116,8 +141,8 @@ type Value struct {
 	Disputed string // why sources disagree, in Markdown; empty when they do not
 	// DisputedHTML is Disputed rendered inline by internal/markdown.
 	DisputedHTML template.HTML
-	Line         int // line of the aspect's key in the subject file
-	Claims       []*Claim
+	Line         int      // line of the aspect's key in the subject file
+	Claims       []*Claim // what source documents claim on this aspect for this subject
 }
 
 // Ref is a reference backing a value: an external URL with a title, or a source document.

@@ -145,20 +145,8 @@ var md = goldmark.New(
 // Render converts Markdown source to HTML and collects the document's outline, tables and links.
 // Raw HTML in the source is dropped, and dangerous link schemes are not rendered as links.
 func Render(src []byte) (*Document, error) {
-	if len(src) > MaxSourceBytes {
-		return nil, fmt.Errorf("document is %d bytes; the limit is %d", len(src), MaxSourceBytes)
-	}
-	if !utf8.Valid(src) {
-		return nil, fmt.Errorf("document is not valid UTF-8")
-	}
-	if line, depth := deepestNesting(src); depth > MaxNesting {
-		return nil, fmt.Errorf("line %d nests lists or quotes %d levels deep; the limit is %d", line, depth, MaxNesting)
-	}
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	doc := &Document{}
-	lines := newLineIndex(src)
-	if err := collect(root, src, lines, doc); err != nil {
+	doc, root, err := parse(src)
+	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -167,6 +155,33 @@ func Render(src []byte) (*Document, error) {
 	}
 	doc.HTML = buf.Bytes()
 	return doc, nil
+}
+
+// Parse collects a document's outline, tables, links and word count without rendering HTML,
+// which is where highlighting spends most of the time: a loader can validate a site quickly
+// and render each page when it is first needed.
+func Parse(src []byte) (*Document, error) {
+	doc, _, err := parse(src)
+	return doc, err
+}
+
+func parse(src []byte) (*Document, ast.Node, error) {
+	if len(src) > MaxSourceBytes {
+		return nil, nil, fmt.Errorf("document is %d bytes; the limit is %d", len(src), MaxSourceBytes)
+	}
+	if !utf8.Valid(src) {
+		return nil, nil, fmt.Errorf("document is not valid UTF-8")
+	}
+	if line, depth := deepestNesting(src); depth > MaxNesting {
+		return nil, nil, fmt.Errorf("line %d nests lists or quotes %d levels deep; the limit is %d", line, depth, MaxNesting)
+	}
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := &Document{}
+	if err := collect(root, src, newLineIndex(src), doc); err != nil {
+		return nil, nil, err
+	}
+	return doc, root, nil
 }
 
 // collect walks the parsed document once, gathering headings, tables, links and a word count.

@@ -40,12 +40,12 @@ func entries(site *content.Site) []entry {
 		}
 		out = append(out, entry{kind: KindArticle, url: "/articles/" + a.Slug, title: a.Title,
 			keywords: strings.Join(tags, " "), detail: a.Date.String(),
-			desc: oneLine(a.Description), body: plainText(a.Body)})
+			desc: oneLine(a.Description), body: plainText(a.Body())})
 	}
 	for _, s := range site.Sources {
 		out = append(out, entry{kind: KindSource, url: "/sources/" + s.Slug, title: s.Title,
 			about: s.Author + " " + s.Publisher, detail: byline(s),
-			desc: oneLine(s.Description), body: plainText(s.Body)})
+			desc: oneLine(s.Description), body: plainText(s.Body())})
 	}
 	for _, s := range site.Subjects {
 		out = append(out, entry{kind: KindSubject, url: "/subjects/" + s.Slug, title: s.Name,
@@ -72,7 +72,7 @@ func entries(site *content.Site) []entry {
 // what a technology offers ("channels", "eloquent") finds the technology.
 func subjectText(site *content.Site, s *content.Subject) string {
 	var b strings.Builder
-	b.WriteString(plainText(s.Body))
+	b.WriteString(plainText(s.Body()))
 	for _, a := range site.Aspects {
 		v := s.Values[a.ID]
 		if v == nil {

@@ -114,6 +114,9 @@ func (c *capture) Write(b []byte) (int, error) {
 // cached serves GET and HEAD responses from the page cache, rendering a page the first time it
 // is asked for. Only complete 200, 400 and 404 responses are kept; redirects and errors are not.
 func (s *Server) cached(next http.Handler) http.Handler {
+	if s.opts.NoCache {
+		return next
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			next.ServeHTTP(w, r)

@@ -58,6 +58,10 @@ func feedTime(d content.Date, fallback time.Time) string {
 	return d.Time.UTC().Format(time.RFC3339)
 }
 
+// feedEntries is how many of the newest articles the feed carries, in full. Feed readers poll
+// it often; older articles stay in the sitemap and on the site.
+const feedEntries = 30
+
 // epoch is the fallback timestamp for undated content, fixed so the feed is reproducible.
 var epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
@@ -67,7 +71,11 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	f := atomFeed{Title: "versus — articles", ID: base + "/", Author: atomPerson{Name: "versus"},
 		Links: []atomLink{{Href: base + "/feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base + "/", Rel: "alternate", Type: "text/html"}}}
 	newest := epoch
-	for _, a := range site.Published() {
+	articles := site.Published()
+	if len(articles) > feedEntries {
+		articles = articles[:feedEntries]
+	}
+	for _, a := range articles {
 		u := a.LastUpdated()
 		if !u.IsZero() && u.Time.After(newest) {
 			newest = u.Time
@@ -75,7 +83,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 		e := atomEntry{Title: a.Title, ID: base + "/articles/" + a.Slug,
 			Link:    atomLink{Href: base + "/articles/" + a.Slug, Rel: "alternate", Type: "text/html"},
 			Updated: feedTime(u, epoch), Summary: a.Description,
-			Content: atomText{Type: "html", Body: absolutise(string(a.Body), base)}}
+			Content: atomText{Type: "html", Body: absolutise(string(a.Body()), base)}}
 		if !a.Date.IsZero() {
 			e.Published = feedTime(a.Date, epoch)
 		}

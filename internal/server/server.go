@@ -26,6 +26,9 @@ type Options struct {
 	AccessLog *slog.Logger
 	// HSTS adds Strict-Transport-Security, for a site served over TLS.
 	HSTS bool
+	// NoCache renders every request afresh instead of keeping pages: for the static export,
+	// which asks for each page once.
+	NoCache bool
 	// DevEvents, set by serve -dev, streams reload events at /_dev/events, and every page
 	// loads static/devreload.js to listen to them.
 	DevEvents http.Handler
