@@ -22,6 +22,62 @@ type cachedPage struct {
 	br          []byte
 	etag        string
 	compressOne sync.Once
+
+	// Complete response headers per encoding ("", "gzip", "br"), built once: a cache hit
+	// copies them instead of formatting ETag, Content-Length and the rest on every request.
+	headersOnce [3]sync.Once
+	headers     [3]http.Header
+}
+
+func encodingIndex(enc string) int {
+	switch enc {
+	case "gzip":
+		return 1
+	case "br":
+		return 2
+	}
+	return 0
+}
+
+// responseHeader returns the full header set for the page in an encoding ("" for identity).
+func (p *cachedPage) responseHeader(enc string) http.Header {
+	i := encodingIndex(enc)
+	p.headersOnce[i].Do(func() {
+		h := p.header.Clone()
+		h.Set("Vary", "Accept-Encoding")
+		if h.Get("Cache-Control") == "" {
+			// Pages change when content is deployed: browsers and CDNs may reuse them briefly,
+			// then revalidate with the ETag (a 304 costs no body).
+			h.Set("Cache-Control", "public, max-age=300, must-revalidate")
+		}
+		body := p.variant(enc)
+		if enc != "" {
+			h.Set("Content-Encoding", enc)
+		}
+		if p.status == http.StatusOK {
+			etag := p.etag
+			if enc != "" {
+				etag = strings.TrimSuffix(etag, `"`) + "-" + enc + `"`
+			}
+			h.Set("ETag", etag)
+		}
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		p.headers[i] = h
+	})
+	return p.headers[i]
+}
+
+// variant is the body in an encoding ("" for identity).
+func (p *cachedPage) variant(enc string) []byte {
+	switch enc {
+	case "gzip":
+		p.compress()
+		return p.gz
+	case "br":
+		p.compress()
+		return p.br
+	}
+	return p.body
 }
 
 // compress builds the gzip and brotli variants the first time a client can use them, so
@@ -111,8 +167,33 @@ func (c *capture) Write(b []byte) (int, error) {
 	return c.buf.Write(b)
 }
 
-// cached serves GET and HEAD responses from the page cache, rendering a page the first time it
-// is asked for. Only complete 200, 400 and 404 responses are kept; redirects and errors are not.
+// cacheKey is the page cache's key for a request: the path, and the query when there is one.
+func cacheKey(r *http.Request) string {
+	if r.URL.RawQuery == "" {
+		return r.URL.Path
+	}
+	return r.URL.Path + "?" + r.URL.RawQuery
+}
+
+// serveCached answers GET and HEAD requests for pages already in the cache before routing,
+// which is most of the traffic; anything else goes on to the router.
+func (s *Server) serveCached(next http.Handler) http.Handler {
+	if s.opts.NoCache {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			if page, ok := s.cache.Load().get(cacheKey(r)); ok {
+				s.writeCached(w, r, page)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// cached renders a page the first time it is asked for and keeps it. Only complete 200, 400
+// and 404 responses are kept; redirects and errors are not.
 func (s *Server) cached(next http.Handler) http.Handler {
 	if s.opts.NoCache {
 		return next
@@ -123,7 +204,7 @@ func (s *Server) cached(next http.Handler) http.Handler {
 			return
 		}
 		cache := s.cache.Load()
-		key := r.URL.Path + "?" + r.URL.RawQuery
+		key := cacheKey(r)
 		page, ok := cache.get(key)
 		if !ok {
 			rec := &capture{header: http.Header{}}
@@ -153,58 +234,54 @@ func copyHeader(dst, src http.Header) {
 
 // writeCached negotiates the encoding, answers conditional requests and writes the page.
 func (s *Server) writeCached(w http.ResponseWriter, r *http.Request, p *cachedPage) {
+	enc := ""
+	if len(p.body) > 512 && compressible(p.header.Get("Content-Type")) {
+		enc = negotiate(r.Header.Get("Accept-Encoding"))
+	}
+	hdr := p.responseHeader(enc)
 	h := w.Header()
-	copyHeader(h, p.header)
-	h.Add("Vary", "Accept-Encoding")
-	if h.Get("Cache-Control") == "" {
-		// Pages change when content is deployed: browsers and CDNs may reuse them briefly,
-		// then revalidate with the ETag (a 304 costs no body).
-		h.Set("Cache-Control", "public, max-age=300, must-revalidate")
-	}
-	body := p.body
-	etag := p.etag
-	if enc := negotiate(r.Header.Get("Accept-Encoding")); enc != "" && len(p.body) > 512 && compressible(p.header.Get("Content-Type")) {
-		p.compress()
-		if enc == "br" {
-			body = p.br
-		} else {
-			body = p.gz
-		}
-		h.Set("Content-Encoding", enc)
-		etag = strings.TrimSuffix(etag, `"`) + "-" + enc + `"`
-	}
 	if p.status == http.StatusOK {
-		h.Set("ETag", etag)
-		if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
-			h.Del("Content-Type")
-			h.Del("Content-Encoding")
+		if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, hdr.Get("ETag")) {
+			h["ETag"] = hdr["ETag"]
+			h["Vary"] = hdr["Vary"]
+			h["Cache-Control"] = hdr["Cache-Control"]
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	copyHeader(h, hdr)
 	w.WriteHeader(p.status)
 	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
+		_, _ = w.Write(p.variant(enc))
 	}
 }
 
-// negotiate picks br, gzip or identity ("") from an Accept-Encoding header, honouring q=0.
+// negotiate picks br, gzip or identity ("") from an Accept-Encoding header, honouring q=0. It
+// runs on every request, so it walks the header without allocating.
 func negotiate(accept string) string {
 	best, bestQ := "", 0.0
-	for _, part := range strings.Split(accept, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		name = strings.ToLower(strings.TrimSpace(name))
+	for accept != "" {
+		var part string
+		part, accept, _ = strings.Cut(accept, ",")
+		name, params, _ := strings.Cut(part, ";")
+		name = strings.TrimSpace(name)
+		isBr, isGzip := strings.EqualFold(name, "br"), strings.EqualFold(name, "gzip")
+		if !isBr && !isGzip {
+			continue
+		}
 		q := 1.0
 		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
 			q = parseQ(v)
 		}
-		if q <= 0 || (name != "br" && name != "gzip") {
+		if q <= 0 {
 			continue
 		}
 		// Prefer br over gzip at equal quality: it is smaller.
-		if q > bestQ || (q == bestQ && name == "br") {
-			best, bestQ = name, q
+		if q > bestQ || (q == bestQ && isBr) {
+			best, bestQ = "gzip", q
+			if isBr {
+				best = "br"
+			}
 		}
 	}
 	return best

@@ -10,7 +10,7 @@ import (
 // routes lists every URL the site answers.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.accessLog, s.securityHeaders, s.recoverPanics, middleware.GetHead)
+	r.Use(s.recoverPanics, middleware.GetHead) // access log and security headers wrap the router: see Handler
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed)
 

@@ -60,8 +60,11 @@ func New(site *content.Site, assets *static.Assets, opts Options) *Server {
 // compressed variants take a few megabytes, the rest serves comparison views as they are asked.
 const cacheBytes = 128 << 20
 
-// Handler returns the router.
-func (s *Server) Handler() http.Handler { return s.routes() }
+// Handler returns the site's handler: access log, security headers, cached pages, then the
+// router for everything else.
+func (s *Server) Handler() http.Handler {
+	return s.accessLog(s.securityHeaders(s.serveCached(s.routes())))
+}
 
 // Swap replaces the site atomically, as a -dev reload does; requests in flight keep the site
 // they started with.
