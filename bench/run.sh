@@ -132,7 +132,7 @@ say "build the binaries (as the Dockerfile does: CGO_ENABLED=0 -trimpath -ldflag
 CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o "$T/versus" ./cmd/versus
 go build -o "$T/gencorpus" ./bench/gencorpus
 go build -o "$T/startup" ./bench/startup
-go build -o "$T/prof" ./bench/prof
+go build -o "$T/weight" ./bench/weight
 echo "ok: $T/versus"
 
 # ---------------------------------------------------------------------------------------------
@@ -301,8 +301,8 @@ done
 printf '%-44s %10d %8d %8d   (limit %d bytes = 14 KiB)\n' total "$W_ID" "$W_GZ" "$W_BR" "$WEIGHT_LIMIT"
 others=$(grep -oE '<link[^>]*rel="(icon|preload|modulepreload)"[^>]*>' "$T/page.html" | grep -oE 'href="[^"]+"' | cut -d'"' -f2 | tr '\n' ' ' || true)
 echo "not counted (not CSS/JS): ${others:-none}"
-echo "what each part of the page adds (bench/prof weight):"
-"$T/prof" weight "$T/page.html"
+echo "what each part of the page adds (bench/weight):"
+"$T/weight" "$T/page.html"
 
 kill "$VERSUS_PID" "$NGINX_PID"
 wait "$VERSUS_PID" "$NGINX_PID" 2>/dev/null || true
@@ -375,25 +375,16 @@ START_RSS=$(sed -n 's/.* rss_kb=\([0-9]*\).*/\1/p' "$T/startup.txt")
 
 # ---------------------------------------------------------------------------------------------
 if [ "${PROFILE:-1}" != 0 ]; then
-  say "profiles (PROFILE=0 skips): where the build's time and memory go"
-  "$T/prof" build -content "$T/content" -out "$T/out-prof" -cpuprofile "$T/build.cpu.pprof" -memprofile "$T/build.mem.pprof"
-  echo "-- CPU, cumulative (go tool pprof -top -cum):"
-  go tool pprof -top -cum -nodecount=25 "$T/prof" "$T/build.cpu.pprof" 2>/dev/null | sed -n '/flat%/,$p' | cut -c1-160
-  echo "-- CPU of rendering one article page (-focus=handleArticle):"
-  go tool pprof -top -cum -focus=handleArticle -nodecount=22 "$T/prof" "$T/build.cpu.pprof" 2>/dev/null | sed -n '/flat%/,$p' | cut -c1-160
-
-  say "profile: versus serving $PAGE under the same wrk load (bench/prof serve, pinned like versus serve)"
-  PPORT=$(free_port $((NPORT + 2)))
-  taskset -c "$SERVER_CPUS" "$T/prof" serve -addr "127.0.0.1:$PPORT" -warmup 3s -seconds "$DURATION" -cpuprofile "$T/serve.cpu.pprof" &
-  PIDS+=($!)
-  PROF_PID=$!
-  wait_200 "http://127.0.0.1:$PPORT/healthz"
-  taskset -c "$CLIENT_CPUS" wrk -t1 -c64 -d"$(awk -v d="${DURATION%s}" 'BEGIN {print d + 4}')s" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PPORT$PAGE" >/dev/null
-  wait "$PROF_PID" || true
-  echo "-- CPU, flat (go tool pprof -top):"
-  go tool pprof -top -nodecount=12 "$T/prof" "$T/serve.cpu.pprof" 2>/dev/null | sed -n '/flat%/,$p' | cut -c1-160
-  echo "-- CPU, cumulative:"
-  go tool pprof -top -cum -nodecount=40 "$T/prof" "$T/serve.cpu.pprof" 2>/dev/null | sed -n '/flat%/,$p' | cut -c1-160
+  say "profiles (PROFILE=0 skips): where the build's and the server's time goes"
+  # Profiles come from benchmarks of the real code paths, so they cannot drift from them.
+  VERSUS_BENCH_CONTENT="$T/content" go test ./cmd/versus -run '^$' -bench '^BenchmarkBuild$' -benchtime 1x \
+    -cpuprofile "$T/build.cpu.pprof" -o "$T/build.test" >/dev/null
+  echo "-- build CPU, cumulative (go tool pprof -top -cum):"
+  go tool pprof -top -cum -nodecount=25 "$T/build.test" "$T/build.cpu.pprof" 2>/dev/null | sed -n '/flat%/,$p' | cut -c1-160
+  go test ./internal/server -run '^$' -bench '^BenchmarkComparePageCached$' -benchtime 3s \
+    -cpuprofile "$T/serve.cpu.pprof" -o "$T/server.test" >/dev/null
+  echo "-- serving a cached comparison, CPU flat (in-process, without the network):"
+  go tool pprof -top -nodecount=15 "$T/server.test" "$T/serve.cpu.pprof" 2>/dev/null | sed -n '/flat%/,$p' | cut -c1-160
 fi
 
 # ---------------------------------------------------------------------------------------------

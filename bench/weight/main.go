@@ -1,3 +1,6 @@
+// Command weight shows what each part of a comparison page (claims, notes, references…) adds
+// to its compressed size: go run ./bench/weight PAGE.html. Keep its patterns in step with the
+// markup of web/compare.templ.
 package main
 
 import (
@@ -29,13 +32,20 @@ var weightParts = []struct {
 	{"<head> (meta, Open Graph, links)", regexp.MustCompile(`(?s)<head>.*?</head>`)},
 }
 
-// runWeight prints what each part of a page adds to its size, raw and compressed at the levels
-// the server uses (gzip 9, brotli 9).
-func runWeight(args []string) error {
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "weight:", err)
+		os.Exit(1)
+	}
+}
+
+// run prints what each part of a page adds to its size, raw and compressed at the levels the
+// server uses (gzip 9, brotli 9).
+func run(args []string) error {
 	fl := flag.NewFlagSet("weight", flag.ExitOnError)
 	_ = fl.Parse(args)
 	if fl.NArg() != 1 {
-		return fmt.Errorf("usage: prof weight PAGE.html")
+		return fmt.Errorf("usage: weight PAGE.html")
 	}
 	page, err := os.ReadFile(fl.Arg(0))
 	if err != nil {
