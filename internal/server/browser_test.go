@@ -175,9 +175,9 @@ function rects(selector) {
 
 // TestBrowserNoSidewaysScroll loads the site's kinds of page at phone, tablet and desktop
 // widths and fails if any of them scrolls sideways.
-func TestBrowserNoSidewaysScroll(t *testing.T) {
-	b := startBrowser(t)
-	pages := []string{
+// layoutPages are the page kinds the layout tests visit, and layoutViewports the widths.
+var (
+	layoutPages = []string{
 		"/",
 		"/articles",
 		"/articles/batteries-included",
@@ -186,9 +186,15 @@ func TestBrowserNoSidewaysScroll(t *testing.T) {
 		"/compare/nodejs-vs-django",
 		fourWayPath,
 		"/compare",
+		"/search?q=event+loop",
 		"/no-such-page",
 	}
-	viewports := []viewport{{360, 740}, phoneViewport, {768, 1024}, desktopViewport}
+	layoutViewports = []viewport{{360, 740}, phoneViewport, {768, 1024}, desktopViewport}
+)
+
+func TestBrowserNoSidewaysScroll(t *testing.T) {
+	b := startBrowser(t)
+	pages, viewports := layoutPages, layoutViewports
 
 	// The offenders are the outermost elements reaching past the right edge that no
 	// scrolling or clipping ancestor contains: the ones that widen the page.
@@ -321,20 +327,22 @@ func TestBrowserRowPermalink(t *testing.T) {
 func TestBrowserPhoneTapTargets(t *testing.T) {
 	b := startBrowser(t)
 	const selector = ".site-nav a, .site-search input, .site-search button, .toolbar a, .crumbs a"
-	for _, path := range []string{"/", "/compare/django-vs-nodejs"} {
-		t.Run(phoneViewport.String()+path, func(t *testing.T) {
-			tab := b.open(t, phoneViewport, path)
-			targets := evalJS[[]domRect](t, tab, jsRects+"rects(`"+selector+"`)")
-			if len(targets) == 0 {
-				t.Fatalf("no visible controls match %q", selector)
-			}
-			for _, r := range targets {
-				// Half a pixel of slack for subpixel layout (e.g. 43.99 from rem rounding).
-				if r.Width < 43.5 || r.Height < 43.5 {
-					t.Errorf("tap target smaller than 44×44: %s", r)
+	for _, vp := range layoutViewports[:2] { // the phone widths
+		for _, path := range layoutPages {
+			t.Run(vp.String()+path, func(t *testing.T) {
+				tab := b.open(t, vp, path)
+				targets := evalJS[[]domRect](t, tab, jsRects+"rects(`"+selector+"`)")
+				if len(targets) == 0 {
+					t.Fatalf("no visible controls match %q", selector)
 				}
-			}
-		})
+				for _, r := range targets {
+					// Half a pixel of slack for subpixel layout (e.g. 43.99 from rem rounding).
+					if r.Width < 43.5 || r.Height < 43.5 {
+						t.Errorf("%s at %s: tap target smaller than 44×44: %s", path, vp, r)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -376,6 +384,56 @@ func TestBrowserScreenshots(t *testing.T) {
 				if int64(img.Width) != vp.w || int64(img.Height) < vp.h {
 					t.Errorf("screenshot of %s at %s is %d×%d, want %d wide and at least %d tall",
 						p.path, vp, img.Width, img.Height, vp.w, vp.h)
+				}
+			})
+		}
+	}
+}
+
+// TestBrowserNothingCoversText checks, on every page kind at every width, that each line of
+// text in view is the topmost thing at its centre: no sticky header, badge, button or
+// neighbouring box is drawn over words a reader needs.
+func TestBrowserNothingCoversText(t *testing.T) {
+	b := startBrowser(t)
+	const js = `
+(() => {
+	const covered = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	const vw = window.innerWidth, vh = window.innerHeight;
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+		if (!n.textContent.trim()) continue;
+		const el = n.parentElement;
+		const st = getComputedStyle(el);
+		if (st.visibility !== "visible" || st.opacity === "0") continue;
+		// Not drawn: inside a closed <details> (outside its summary), or visually hidden by clipping.
+		const det = el.closest("details");
+		if (det && !det.open && !el.closest("summary")) continue;
+		let clipped = false;
+		for (let p = el; p && p !== document.body; p = p.parentElement) {
+			if (getComputedStyle(p).clipPath !== "none") { clipped = true; break; }
+		}
+		if (clipped) continue;
+		const range = document.createRange();
+		range.selectNodeContents(n);
+		for (const r of range.getClientRects()) {
+			if (r.width < 2 || r.height < 2) continue; // visually hidden text
+			const x = r.left + r.width / 2, y = r.top + r.height / 2;
+			if (x < 0 || y < 0 || x >= vw || y >= vh) continue;
+			const hit = document.elementFromPoint(x, y);
+			if (hit && hit !== el && !el.contains(hit)) {
+				const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/).join(".") : "");
+				covered.push(name(el) + " \"" + n.textContent.trim().slice(0, 30) + "\" under " + name(hit));
+			}
+		}
+	}
+	return covered.slice(0, 8);
+})()`
+	for _, vp := range layoutViewports {
+		for _, path := range layoutPages {
+			t.Run(vp.String()+path, func(t *testing.T) {
+				tab := b.open(t, vp, path)
+				if covered := evalJS[[]string](t, tab, js); len(covered) > 0 {
+					t.Errorf("%s at %s: text covered by another element:\n\t%s", path, vp, strings.Join(covered, "\n\t"))
 				}
 			})
 		}
