@@ -36,12 +36,7 @@ func (e *requestError) Error() string { return e.msg }
 // parseCompare parses a comparison path segment and its query parameters.
 func parseCompare(name string, query url.Values) (compareRequest, *requestError) {
 	var req compareRequest
-	for _, ext := range []string{".json", ".csv", ".png"} {
-		if strings.HasSuffix(name, ext) {
-			req.ext, name = ext, strings.TrimSuffix(name, ext)
-			break
-		}
-	}
+	name, req.ext = splitCompareExt(name)
 	if len(name) > 300 || !compareNameRE.MatchString(name) {
 		return req, &requestError{status: http.StatusNotFound, title: "Comparison not found",
 			msg: "A comparison link looks like /compare/django-vs-nodejs: two to four subject names in lowercase, joined by -vs-."}
@@ -63,6 +58,23 @@ func parseCompare(name string, query url.Values) (compareRequest, *requestError)
 	return req, nil
 }
 
+// splitCompareExt splits a data or image extension (".json", ".csv", ".png") off a
+// comparison path segment; ext is "" for the HTML page.
+func splitCompareExt(name string) (base, ext string) {
+	for _, e := range []string{".json", ".csv", ".png"} {
+		if b, ok := strings.CutSuffix(name, e); ok {
+			return b, e
+		}
+	}
+	return name, ""
+}
+
+// validCompareName reports whether a lowercase path segment has the shape of a comparison.
+func validCompareName(name string) bool {
+	base, _ := splitCompareExt(name)
+	return compareNameRE.MatchString(base)
+}
+
 func truncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) > n {
@@ -73,7 +85,7 @@ func truncate(s string, n int) string {
 
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	name := chi.URLParam(r, "name")
-	if lower := strings.ToLower(name); lower != name && compareNameRE.MatchString(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(lower, ".json"), ".csv"), ".png")) {
+	if lower := strings.ToLower(name); lower != name && validCompareName(lower) {
 		u := *r.URL
 		u.Path = "/compare/" + lower
 		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
