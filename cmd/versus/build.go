@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/versus-dev/versus/internal/content"
 	"github.com/versus-dev/versus/internal/server"
 	"github.com/versus-dev/versus/static"
 )
@@ -29,7 +30,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprint(stderr, "versus build: -out DIR is required\n")
 		return errReported
 	}
-	site, err := cf.load(stderr)
+	site, err := cf.load(stderr, true)
 	if err != nil {
 		return err
 	}
@@ -37,13 +38,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv := server.New(site, assets, server.Options{BaseURL: cf.baseURL, NoCache: true})
-	h := srv.Handler()
-	pages := append(server.Pages(site), server.Documents...)
-	for _, p := range server.Pages(site) {
-		if strings.HasPrefix(p, "/compare/") {
-			// The data and share image each comparison page links to.
-			pages = append(pages, p+".json", p+".csv", p+".png")
+	h := server.New(site, assets, server.Options{BaseURL: cf.baseURL, NoCache: true}).Handler()
+	pages := append(site.Pages(), content.Documents...)
+	for _, c := range site.Pairs() {
+		for _, f := range content.Formats { // the data and share image each comparison page links to
+			pages = append(pages, c.FormatPath(f, content.View{}))
 		}
 	}
 	for _, a := range assets.All() {

@@ -23,26 +23,13 @@ import (
 	"github.com/versus-dev/versus/internal/linkcheck"
 )
 
-// exportOrigin is the -base-url of the test export: absolute links to it are internal.
-const exportOrigin = "https://versus.example"
-
 // vnuJar is the Nu HTML Checker, installed by `npm ci` in tools/.
 var vnuJar = filepath.Join("..", "..", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
-
-// exportSite runs `versus build` into a temporary folder and returns it.
-func exportSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if _, errOut, err := runArgs(t, t.Context(), "build", "-out", dir, "-base-url", exportOrigin); err != nil {
-		t.Fatalf("build: %v\n%s", err, errOut)
-	}
-	return dir
-}
 
 // TestExportLinksResolve checks every internal href and src of every exported page: the file
 // it names must be in the export, and its #fragment an id in that file.
 func TestExportLinksResolve(t *testing.T) {
-	dir := exportSite(t)
+	dir := exportSite(t).dir
 	broken, err := linkcheck.Check(os.DirFS(dir), linkcheck.Options{Origins: []string{exportOrigin}})
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +68,7 @@ func TestExportValidHTML(t *testing.T) {
 	if _, err := os.Stat(vnuJar); err != nil {
 		requireTool(t, fmt.Sprintf("vnu.jar not installed (%v); run (cd tools && npm ci --ignore-scripts)", err))
 	}
-	dir := exportSite(t)
+	dir := exportSite(t).dir
 
 	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()

@@ -20,6 +20,7 @@ import (
 	sitecontent "github.com/versus-dev/versus/content"
 	"github.com/versus-dev/versus/internal/content"
 	"github.com/versus-dev/versus/internal/devreload"
+	"github.com/versus-dev/versus/internal/problem"
 	"github.com/versus-dev/versus/internal/server"
 	"github.com/versus-dev/versus/static"
 )
@@ -84,9 +85,9 @@ func (c *contentFlags) fs() fs.FS {
 	return os.DirFS(c.dir)
 }
 
-// load loads and validates the content, writing every problem to stderr.
-func (c *contentFlags) load(stderr io.Writer) (*content.Site, error) {
-	site, probs, err := c.loadProblems()
+// load loads and validates the content, writing every problem to stderr; see loadProblems.
+func (c *contentFlags) load(stderr io.Writer, render bool) (*content.Site, error) {
+	site, probs, err := c.loadProblems(render)
 	if len(probs) > 0 {
 		for _, p := range probs {
 			fmt.Fprintln(stderr, p)
@@ -98,10 +99,15 @@ func (c *contentFlags) load(stderr io.Writer) (*content.Site, error) {
 }
 
 // loadProblems loads the content and returns its problems with paths as the author sees
-// them: under the -content folder, or under content/ for the embedded copy.
-func (c *contentFlags) loadProblems() (*content.Site, content.Problems, error) {
+// them: under the -content folder, or under content/ for the embedded copy. With render, it
+// also renders every body, as check and build do, so a body that cannot be rendered is a
+// problem too.
+func (c *contentFlags) loadProblems(render bool) (*content.Site, problem.List, error) {
 	site, err := content.LoadSite(c.fs(), content.Options{Drafts: c.drafts})
-	var probs content.Problems
+	if err == nil && render {
+		err = site.RenderAll()
+	}
+	var probs problem.List
 	if !errors.As(err, &probs) {
 		return site, nil, err
 	}
@@ -126,12 +132,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	if *format == "json" {
-		_, probs, err := cf.loadProblems()
+		_, probs, err := cf.loadProblems(true)
 		if err != nil {
 			return err
 		}
 		if probs == nil {
-			probs = content.Problems{}
+			probs = problem.List{}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -143,7 +149,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	site, err := cf.load(stderr)
+	site, err := cf.load(stderr, true)
 	if err != nil {
 		return err
 	}
@@ -180,7 +186,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 			*addr = ":" + p
 		}
 	}
-	site, err := cf.load(stderr)
+	site, err := cf.load(stderr, false) // bodies render when first asked for
 	if err != nil {
 		return err
 	}
@@ -238,7 +244,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 // leaves the last good site serving and shows the problems in a banner. Either way open pages
 // refresh.
 func reloadSite(cf *contentFlags, srv *server.Server, events *devreload.Broker) error {
-	site, probs, err := cf.loadProblems()
+	site, probs, err := cf.loadProblems(false)
 	switch {
 	case err != nil:
 		srv.SetProblems([]string{err.Error()})

@@ -13,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	sitecontent "github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/internal/content"
 	"github.com/versus-dev/versus/internal/server"
+	"github.com/versus-dev/versus/internal/testsite"
 	"github.com/versus-dev/versus/static"
 )
 
@@ -36,18 +39,10 @@ func TestCheckShippedContent(t *testing.T) {
 
 func TestCheckBrokenContentReportsEveryProblem(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("aspects.yaml", "groups:\n  - id: g\n    label: G\naspects:\n  - id: a\n    label: A\n    group: g\n    description: d\n")
-	write("articles/one.md", "---\ntitle: One\ntitel: x\n---\n")
-	write("articles/two.md", "---\ntitle: Two\ndate: yesterday\n---\n")
+	fsys := testsite.FS()
+	fsys["articles/one.md"] = testsite.Article("---\ntitle: One\ntitel: x\n---\n")
+	fsys["articles/two.md"] = testsite.Article("---\ntitle: Two\ndate: yesterday\n---\n")
+	testsite.Write(t, dir, fsys)
 	_, errOut, err := runArgs(t, context.Background(), "check", "-content", dir)
 	if err == nil {
 		t.Fatal("check passed on broken content")
@@ -60,11 +55,13 @@ func TestCheckBrokenContentReportsEveryProblem(t *testing.T) {
 }
 
 func TestBuildWritesCompleteSite(t *testing.T) {
-	out := t.TempDir()
-	stdout, errOut, err := runArgs(t, context.Background(), "build", "-out", out, "-base-url", "https://versus.example")
+	e := exportSite(t)
+	out, stdout := e.dir, e.stdout
+	site, err := content.LoadSite(sitecontent.FS, content.Options{})
 	if err != nil {
-		t.Fatalf("build: %v\n%s", err, errOut)
+		t.Fatal(err)
 	}
+	pairs := len(site.Pairs())
 	for _, f := range []string{"index.html", "404.html", "compare/django-vs-nodejs/index.html", "articles/batteries-included/index.html",
 		"sources/stack-matchup/index.html", "subjects/phoenix/index.html", "tags/apis/index.html", "compare/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
@@ -75,13 +72,12 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 	if len(css) != 1 {
 		t.Errorf("fingerprinted CSS files: %v", css)
 	}
-	pairs, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*", "index.html"))
-	if len(pairs) != 66 {
-		t.Errorf("%d comparison pages, want 66 (every pair of 12 subjects)", len(pairs))
+	if got, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*", "index.html")); len(got) != pairs || pairs < 66 {
+		t.Errorf("%d comparison pages, want %d (every pair of %d subjects)", len(got), pairs, len(site.Subjects))
 	}
 	for _, ext := range []string{".json", ".csv", ".png"} {
-		if files, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*"+ext)); len(files) != 66 {
-			t.Errorf("%d comparison %s files, want 66", len(files), ext)
+		if files, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*"+ext)); len(files) != pairs {
+			t.Errorf("%d comparison %s files, want %d", len(files), ext, pairs)
 		}
 	}
 	for _, doc := range []string{"feed.xml", "sitemap.xml", "robots.txt"} {
@@ -89,7 +85,7 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		served := serveOnce(t, "/"+doc)
+		served := serveOnce(t, "/"+doc) // the export's base URL
 		if !bytes.Equal(exported, served) {
 			t.Errorf("exported %s differs from the one the server serves", doc)
 		}
@@ -145,11 +141,9 @@ func TestBadLogFlag(t *testing.T) {
 
 func TestCheckJSON(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "articles"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	_ = os.WriteFile(filepath.Join(dir, "aspects.yaml"), []byte("groups:\n  - id: g\n    label: G\naspects:\n  - id: a\n    label: A\n    group: g\n    description: d\n"), 0o644)
-	_ = os.WriteFile(filepath.Join(dir, "articles", "x.md"), []byte("---\ntitle: X\ntagz: [a]\n---\n"), 0o644)
+	fsys := testsite.FS()
+	fsys["articles/x.md"] = testsite.Article("---\ntitle: X\ntagz: [a]\n---\n")
+	testsite.Write(t, dir, fsys)
 	out, _, err := runArgs(t, context.Background(), "check", "-content", dir, "-format", "json")
 	if err == nil {
 		t.Fatal("check -format json passed broken content")
@@ -176,7 +170,7 @@ func TestCheckJSON(t *testing.T) {
 func serveOnce(t *testing.T, path string) []byte {
 	t.Helper()
 	cf := contentFlags{baseURL: "https://versus.example"}
-	site, err := cf.load(io.Discard)
+	site, err := cf.load(io.Discard, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,9 @@ package content
 import (
 	"io/fs"
 	"strings"
+
+	"github.com/versus-dev/versus/internal/frontmatter"
+	"github.com/versus-dev/versus/internal/problem"
 )
 
 const aspectsPath = "aspects.yaml"
@@ -26,36 +29,42 @@ type aspectYAML struct {
 	Aliases     []string `yaml:"aliases"`
 }
 
+// readYAML reads a content file that is all YAML, such as aspects.yaml, into dst; what names
+// the file's role in the problem reported when it is missing.
+func (l *loader) readYAML(p, what string, dst any) (frontmatter.Node, bool) {
+	raw, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.probs.Add(p, 1, problem.Missing, "%s is missing: %v", what, err)
+		return frontmatter.Node{}, false
+	}
+	src, ok := frontmatter.Normalise(p, raw, &l.probs)
+	if !ok {
+		return frontmatter.Node{}, false
+	}
+	return frontmatter.DecodeYAML(p, src, 1, dst, &l.probs)
+}
+
 // loadAspects reads the aspect vocabulary and indexes aspects by id, label and alias.
 func (l *loader) loadAspects() {
 	p := aspectsPath
-	raw, err := fs.ReadFile(l.fsys, p)
-	if err != nil {
-		l.probs.add(p, 1, KindMissing, "the aspect vocabulary is missing: %v", err)
-		return
-	}
-	src, ok := normalise(p, raw, &l.probs)
-	if !ok {
-		return
-	}
 	var y aspectsYAML
-	node, ok := decodeYAML(p, src, 1, &y, &l.probs)
-	if node == nil {
+	node, _ := l.readYAML(p, "the aspect vocabulary", &y)
+	if node.IsZero() {
 		return
 	}
-	groupNodes := child(node, "groups")
-	aspectNodes := child(node, "aspects")
+	groupNodes := node.Key("groups")
+	aspectNodes := node.Key("aspects")
 	groups := map[string]*Group{}
 	for i, g := range y.Groups {
-		line := itemLine(groupNodes, i, 1)
-		lines := keyLines(itemNode(groupNodes, i), 1)
+		gn := groupNodes.Item(i)
+		line := groupNodes.ItemLine(i, 1)
 		l.require(p, line, "id", g.ID)
 		l.require(p, line, "label", g.Label)
-		if g.ID != "" && !ValidSlug(g.ID) {
-			l.probs.add(p, lines["id"], KindSlug, "group id %q is not a valid slug", g.ID)
+		if g.ID != "" && !validSlug(g.ID) {
+			l.probs.Add(p, gn.KeyLine("id", line), problem.Slug, "group id %q is not a valid slug", g.ID)
 		}
 		if groups[g.ID] != nil {
-			l.probs.add(p, lines["id"], KindDuplicate, "group %q is defined twice", g.ID)
+			l.probs.Add(p, gn.KeyLine("id", line), problem.Duplicate, "group %q is defined twice", g.ID)
 			continue
 		}
 		grp := &Group{ID: g.ID, Label: g.Label, Description: g.Description}
@@ -68,24 +77,24 @@ func (l *loader) loadAspects() {
 	}
 	names := map[string]string{} // normalised name → aspect id that owns it
 	for i, a := range y.Aspects {
-		line := itemLine(aspectNodes, i, 1)
-		lines := keyLines(itemNode(aspectNodes, i), 1)
+		an := aspectNodes.Item(i)
+		line := aspectNodes.ItemLine(i, 1)
 		l.require(p, line, "id", a.ID)
 		l.require(p, line, "label", a.Label)
 		l.require(p, line, "description", a.Description)
 		if a.ID == "" {
 			continue
 		}
-		if !ValidSlug(a.ID) {
-			l.probs.add(p, lines["id"], KindSlug, "aspect id %q is not a valid slug", a.ID)
+		if !validSlug(a.ID) {
+			l.probs.Add(p, an.KeyLine("id", line), problem.Slug, "aspect id %q is not a valid slug", a.ID)
 		}
 		if l.site.aspectByID[a.ID] != nil {
-			l.probs.add(p, lines["id"], KindDuplicate, "aspect %q is defined twice", a.ID)
+			l.probs.Add(p, an.KeyLine("id", line), problem.Duplicate, "aspect %q is defined twice", a.ID)
 			continue
 		}
 		grp := groups[a.Group]
 		if grp == nil {
-			l.probs.add(p, lines["group"], KindReference, "aspect %q: unknown group %q%s", a.ID, a.Group, didYouMean(a.Group, groupIDs))
+			l.probs.Add(p, an.KeyLine("group", line), problem.Reference, "aspect %q: unknown group %q%s", a.ID, a.Group, problem.DidYouMean(a.Group, groupIDs))
 			continue
 		}
 		asp := &Aspect{ID: a.ID, Label: a.Label, Group: grp, Description: a.Description, Aliases: a.Aliases}
@@ -95,7 +104,7 @@ func (l *loader) loadAspects() {
 		for _, n := range append([]string{a.ID, a.Label}, a.Aliases...) {
 			key := normName(n)
 			if owner, taken := names[key]; taken && owner != a.ID {
-				l.probs.add(p, lines["aliases"], KindDuplicate, "name %q of aspect %q is already used by aspect %q", n, a.ID, owner)
+				l.probs.Add(p, an.KeyLine("aliases", line), problem.Duplicate, "name %q of aspect %q is already used by aspect %q", n, a.ID, owner)
 				continue
 			}
 			names[key] = a.ID
@@ -104,7 +113,7 @@ func (l *loader) loadAspects() {
 			l.site.aspectByName[strings.ReplaceAll(key, " ", "-")] = asp
 		}
 	}
-	if len(l.site.Aspects) == 0 && len(l.probs.list) == 0 {
-		l.probs.add(p, 1, KindMissing, "no aspects defined")
+	if len(l.site.Aspects) == 0 && l.probs.Len() == 0 {
+		l.probs.Add(p, 1, problem.Missing, "no aspects defined")
 	}
 }

@@ -2,6 +2,9 @@ package content
 
 import (
 	"strings"
+
+	"github.com/versus-dev/versus/internal/markdown"
+	"github.com/versus-dev/versus/internal/problem"
 )
 
 type sourceYAML struct {
@@ -28,59 +31,56 @@ func (l *loader) loadSources() {
 	for _, p := range l.readDir("sources") {
 		var fm sourceYAML
 		doc, node, _ := l.readDocument(p, &fm)
-		if doc == nil || node == nil {
+		if doc == nil {
 			continue
 		}
-		lines := keyLines(node, 2)
 		l.require(p, 2, "title", fm.Title)
 		l.require(p, 2, "publisher", fm.Publisher)
 		if fm.URL != "" && !isAbsURL(fm.URL) {
-			l.probs.add(p, lines["url"], KindType, "url must be an absolute http(s) URL, got %q", fm.URL)
+			l.probs.Add(p, node.KeyLine("url", 2), problem.Type, "url must be an absolute http(s) URL, got %q", fm.URL)
 		}
 		doc.Title, doc.Description = fm.Title, fm.Description
-		doc.Updated = l.date(p, lines, "updated", fm.Updated)
+		doc.Updated = l.date(p, node, "updated", fm.Updated)
 		s := &Source{Document: *doc, Author: fm.Author, Publisher: fm.Publisher, URL: fm.URL,
-			Date: l.date(p, lines, "date", fm.Date)}
-		pd := l.lastPending()
-		pd.doc, pd.source = &s.Document, s
+			Date: l.date(p, node, "date", fm.Date)}
+		l.adopt(&s.Document, s, nil)
 		l.site.sourceBySlug[s.Slug] = s
 		l.site.Sources = append(l.site.Sources, s)
 	}
 }
 
 func (l *loader) loadArticles() {
-	var subjectSlugs []string
-	for _, s := range l.site.Subjects {
-		subjectSlugs = append(subjectSlugs, s.Slug)
+	subjectSlugs := make([]string, len(l.site.Subjects))
+	for i, s := range l.site.Subjects {
+		subjectSlugs[i] = s.Slug
 	}
 	for _, p := range l.readDir("articles") {
 		var fm articleYAML
 		doc, node, _ := l.readDocument(p, &fm)
-		if doc == nil || node == nil {
+		if doc == nil {
 			continue
 		}
-		lines := keyLines(node, 2)
 		l.require(p, 2, "title", fm.Title)
 		doc.Title, doc.Description = fm.Title, fm.Description
-		doc.Updated = l.date(p, lines, "updated", fm.Updated)
-		a := &Article{Document: *doc, Draft: fm.Draft, Date: l.date(p, lines, "date", fm.Date)}
+		doc.Updated = l.date(p, node, "updated", fm.Updated)
+		a := &Article{Document: *doc, Draft: fm.Draft, Date: l.date(p, node, "date", fm.Date)}
 		if !a.Date.IsZero() && a.Date.Time.After(l.opts.Now) {
 			a.Draft = true // scheduled: hidden until its date
 		}
 		if !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Time.Before(a.Date.Time) {
-			l.probs.add(p, lines["updated"], KindDate, "updated (%s) is before date (%s)", a.Updated.ISO(), a.Date.ISO())
+			l.probs.Add(p, node.KeyLine("updated", 2), problem.Date, "updated (%s) is before date (%s)", a.Updated.ISO(), a.Date.ISO())
 		}
-		subjNode := child(node, "subjects")
+		subjNode := node.Key("subjects")
 		for i, slug := range fm.Subjects {
-			s, ok := l.site.subjectBySlg[slug]
+			s, ok := l.site.subjectBySlug[slug]
 			if !ok {
-				l.probs.add(p, itemLine(subjNode, i, 2), KindReference, "unknown subject %q%s", slug, didYouMean(slug, subjectSlugs))
+				l.probs.Add(p, subjNode.ItemLine(i, 2), problem.Reference, "unknown subject %q%s", slug, problem.DidYouMean(slug, subjectSlugs))
 				continue
 			}
 			a.Subjects = append(a.Subjects, s)
 		}
 		for _, name := range fm.Tags {
-			slug := tagSlug(name)
+			slug := markdown.Slug(name)
 			t := l.site.tagBySlug[slug]
 			if t == nil {
 				t = &Tag{Slug: slug, Name: strings.TrimSpace(name)}
@@ -88,30 +88,11 @@ func (l *loader) loadArticles() {
 			}
 			a.Tags = append(a.Tags, t)
 		}
-		pd := l.lastPending()
-		pd.doc, pd.article = &a.Document, a
+		l.adopt(&a.Document, nil, a)
 		if a.Draft && !l.opts.Drafts {
 			continue
 		}
-		l.site.articleBySlg[a.Slug] = a
+		l.site.articleBySlug[a.Slug] = a
 		l.site.Articles = append(l.site.Articles, a)
 	}
-}
-
-// tagSlug turns a tag name into its URL slug.
-func tagSlug(name string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		} else {
-			hyphen = true
-		}
-	}
-	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/versus-dev/versus/internal/markdown"
+	"github.com/versus-dev/versus/internal/problem"
 )
 
 // extractAllFeatureTables finds the feature tables of every document and records their claims.
@@ -33,7 +34,7 @@ func (l *loader) extractFeatureTable(pd *pendingDoc, t markdown.Table) []*Claim 
 	cols := make([]*Subject, len(t.Header))
 	known := 0
 	for i, h := range t.Header[1:] {
-		if s, ok := l.site.SubjectByName(h.Text); ok {
+		if s, ok := l.site.subjectNamed(h.Text); ok {
 			cols[i+1] = s
 			known++
 		}
@@ -41,10 +42,10 @@ func (l *loader) extractFeatureTable(pd *pendingDoc, t markdown.Table) []*Claim 
 	if known < 2 {
 		return nil
 	}
-	p := pd.doc.Path
+	p := pd.doc.File
 	for i, h := range t.Header[1:] {
 		if cols[i+1] == nil {
-			l.probs.add(p, h.Line, KindTable, "feature table column %q names no known subject (subjects are matched by name or alias)", h.Text)
+			l.probs.Add(p, h.Line, problem.Table, "feature table column %q names no known subject (subjects are matched by name or alias)", h.Text)
 		}
 	}
 	var labels []string
@@ -56,9 +57,9 @@ func (l *loader) extractFeatureTable(pd *pendingDoc, t markdown.Table) []*Claim 
 		if len(row) == 0 {
 			continue
 		}
-		aspect, ok := l.site.AspectByName(row[0].Text)
+		aspect, ok := l.site.aspectNamed(row[0].Text)
 		if !ok {
-			l.probs.add(p, row[0].Line, KindReference, "feature table row names unknown aspect %q%s", row[0].Text, didYouMean(row[0].Text, labels))
+			l.probs.Add(p, row[0].Line, problem.Reference, "feature table row names unknown aspect %q%s", row[0].Text, problem.DidYouMean(row[0].Text, labels))
 			continue
 		}
 		for i, cell := range row {

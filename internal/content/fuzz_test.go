@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/versus-dev/versus/internal/problem"
 )
 
 // FuzzLoadArticle: any bytes as an article either load or produce path:line problems for
@@ -28,9 +30,9 @@ func FuzzLoadArticle(f *testing.F) {
 		if err == nil {
 			return
 		}
-		var probs Problems
+		var probs problem.List
 		if !errors.As(err, &probs) || len(probs) == 0 {
-			t.Fatalf("error is not Problems: %v", err)
+			t.Fatalf("error is not a problem.List: %v", err)
 		}
 		for _, p := range probs {
 			if p.Path != "articles/fuzz.md" || p.Line < 1 || p.Message == "" {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -9,8 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml/ast"
+	"github.com/versus-dev/versus/internal/frontmatter"
 	"github.com/versus-dev/versus/internal/markdown"
+	"github.com/versus-dev/versus/internal/problem"
 )
 
 // Options changes what a load includes.
@@ -19,30 +21,37 @@ type Options struct {
 	Drafts bool
 	// Now is the moment against which future dates are judged; zero means time.Now().
 	Now time.Time
+
+	// render renders a document body; nil means markdown.Render. Tests replace it to make
+	// rendering fail.
+	render func([]byte) (*markdown.Document, error)
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ValidSlug reports whether s follows the slug rules: lowercase [a-z0-9-], no leading,
-// trailing or doubled hyphens, and never containing "-vs-".
-func ValidSlug(s string) bool {
+// validSlug reports whether s follows the slug rules: lowercase [a-z0-9-], no leading,
+// trailing or doubled hyphens, at most 64 characters, and never containing "-vs-".
+func validSlug(s string) bool {
 	return slugRE.MatchString(s) && !strings.Contains(s, "-vs-") && len(s) <= 64
 }
 
-// LoadSite reads and validates all content in fsys. On any problem it returns Problems, the
-// complete list, and no site.
+// LoadSite reads and validates all content in fsys. On any problem it returns a problem.List,
+// the complete list, and no site.
 func LoadSite(fsys fs.FS, opts Options) (*Site, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	if opts.render == nil {
+		opts.render = markdown.Render
+	}
 	l := &loader{fsys: fsys, opts: opts, site: &Site{
-		aspectByID:   map[string]*Aspect{},
-		aspectByName: map[string]*Aspect{},
-		subjectBySlg: map[string]*Subject{},
-		subjectByNm:  map[string]*Subject{},
-		sourceBySlug: map[string]*Source{},
-		articleBySlg: map[string]*Article{},
-		tagBySlug:    map[string]*Tag{},
+		aspectByID:    map[string]*Aspect{},
+		aspectByName:  map[string]*Aspect{},
+		subjectBySlug: map[string]*Subject{},
+		subjectByName: map[string]*Subject{},
+		sourceBySlug:  map[string]*Source{},
+		articleBySlug: map[string]*Article{},
+		tagBySlug:     map[string]*Tag{},
 	}}
 	l.loadAspects()
 	subjects := l.loadSubjectFiles()
@@ -51,12 +60,13 @@ func LoadSite(fsys fs.FS, opts Options) (*Site, error) {
 	for _, s := range subjects {
 		l.resolveSubjectValues(s)
 	}
+	l.loadEditorial()
 	l.extractAllFeatureTables()
+	l.index()
 	l.checkLinks()
-	if len(l.probs.list) > 0 {
-		return nil, l.probs.sorted()
+	if probs := l.probs.List(); probs != nil {
+		return nil, probs
 	}
-	l.finish()
 	return l.site, nil
 }
 
@@ -64,17 +74,16 @@ type loader struct {
 	fsys  fs.FS
 	opts  Options
 	site  *Site
-	probs problemList
-	// pending holds per-document data needed after every file is read.
+	probs problem.Collector
+	// docs holds per-document data needed after every file is read.
 	docs []*pendingDoc
 }
 
 type pendingDoc struct {
-	doc      *Document
-	source   *Source
-	article  *Article
-	bodyLine int
-	md       *markdown.Document
+	doc     *Document
+	source  *Source
+	article *Article
+	md      *markdown.Document
 }
 
 // readDir lists the .md files of a content folder, sorted; a missing folder is empty.
@@ -90,7 +99,7 @@ func (l *loader) readDir(dir string) []string {
 		}
 		p := path.Join(dir, e.Name())
 		if !strings.HasSuffix(e.Name(), ".md") {
-			l.probs.add(p, 1, KindSyntax, "unexpected file: content files end in .md")
+			l.probs.Add(p, 1, problem.Syntax, "unexpected file: content files end in .md")
 			continue
 		}
 		out = append(out, p)
@@ -99,32 +108,29 @@ func (l *loader) readDir(dir string) []string {
 }
 
 // readDocument reads a Markdown file with front matter, decodes the front matter into fm and
-// renders the body. It reports problems and returns false when the file cannot be used.
-func (l *loader) readDocument(p string, fm any) (doc *Document, body ast.Node, ok bool) {
+// parses the body. It reports problems; doc is nil when the file cannot be used at all, and ok
+// is false when fm cannot be trusted.
+func (l *loader) readDocument(p string, fm any) (doc *Document, node frontmatter.Node, ok bool) {
 	slug := strings.TrimSuffix(path.Base(p), ".md")
-	if !ValidSlug(slug) {
-		l.probs.add(p, 1, KindSlug, "file name %q is not a valid slug: use lowercase letters, digits and single hyphens, never \"-vs-\"", slug)
+	if !validSlug(slug) {
+		l.probs.Add(p, 1, problem.Slug, "file name %q is not a valid slug: use lowercase letters, digits and single hyphens, never \"-vs-\"", slug)
 	}
 	raw, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		l.probs.add(p, 1, KindSyntax, "read: %v", err)
-		return nil, nil, false
+		l.probs.Add(p, 1, problem.Syntax, "read: %v", err)
+		return nil, node, false
 	}
-	f, ok := splitFrontMatter(p, raw, &l.probs)
+	f, ok := frontmatter.Split(p, raw, &l.probs)
 	if !ok {
-		return nil, nil, false
+		return nil, node, false
 	}
-	node, ok := decodeYAML(p, f.yaml, f.yamlLine, fm, &l.probs)
-	if node == nil && ok {
-		l.probs.add(p, f.yamlLine, KindMissing, "front matter is empty")
-		ok = false
-	}
-	md, err := markdown.Parse(f.body)
+	node, ok = f.Decode(fm, &l.probs)
+	md, err := markdown.Parse(f.Body)
 	if err != nil {
-		l.probs.add(p, f.bodyLine, KindSyntax, "%v", err)
-		return nil, nil, false
+		l.probs.Add(p, f.BodyLine, problem.Syntax, "%v", err)
+		return nil, node, false
 	}
-	shift := f.bodyLine - 1
+	shift := f.BodyLine - 1
 	for i := range md.Tables {
 		t := &md.Tables[i]
 		t.Line += shift
@@ -141,24 +147,31 @@ func (l *loader) readDocument(p string, fm any) (doc *Document, body ast.Node, o
 		md.Links[i].Line += shift
 	}
 	doc = &Document{
-		Path:   p,
-		Slug:   slug,
-		source: f.body,
-		body:   &lazyHTML{},
-		TOC:    md.TOC,
-		IDs:    md.IDs,
-		Words:  md.Words,
+		File:  p,
+		Slug:  slug,
+		TOC:   md.TOC,
+		IDs:   md.IDs,
+		Words: md.Words,
+		body:  &lazyBody{source: f.Body, line: f.BodyLine, render: l.opts.render},
 	}
-	l.docs = append(l.docs, &pendingDoc{doc: doc, bodyLine: f.bodyLine, md: md})
+	if node.IsZero() {
+		return nil, node, false
+	}
+	l.docs = append(l.docs, &pendingDoc{doc: doc, md: md})
 	return doc, node, ok
 }
 
-func (l *loader) lastPending() *pendingDoc { return l.docs[len(l.docs)-1] }
+// adopt points the newest pending document at the value that embeds its Document, once the
+// caller has built it.
+func (l *loader) adopt(doc *Document, source *Source, article *Article) {
+	pd := l.docs[len(l.docs)-1]
+	pd.doc, pd.source, pd.article = doc, source, article
+}
 
-// requireString reports a missing required string key.
+// require reports a missing required string key.
 func (l *loader) require(p string, line int, key, val string) {
 	if strings.TrimSpace(val) == "" {
-		l.probs.add(p, line, KindMissing, "missing required key %q", key)
+		l.probs.Add(p, line, problem.Missing, "missing required key %q", key)
 	}
 }
 
@@ -179,16 +192,16 @@ func parseDate(s string) (Date, error) {
 	return Date{}, fmt.Errorf("invalid date %q: use YYYY-MM-DD (or YYYY-MM, YYYY)", s)
 }
 
-func (l *loader) date(p string, lines map[string]int, key, val string) Date {
+func (l *loader) date(p string, node frontmatter.Node, key, val string) Date {
 	d, err := parseDate(val)
 	if err != nil {
-		l.probs.add(p, lines[key], KindDate, "%v", err)
+		l.probs.Add(p, node.KeyLine(key, 1), problem.Date, "%v", err)
 	}
 	return d
 }
 
-// finish sorts lists and builds derived indexes once everything is valid.
-func (l *loader) finish() {
+// index sorts lists and builds the tag lists, once every file is read.
+func (l *loader) index() {
 	s := l.site
 	sort.Slice(s.Subjects, func(i, j int) bool { return strings.ToLower(s.Subjects[i].Name) < strings.ToLower(s.Subjects[j].Name) })
 	sort.Slice(s.Sources, func(i, j int) bool { return strings.ToLower(s.Sources[i].Title) < strings.ToLower(s.Sources[j].Title) })
@@ -213,4 +226,50 @@ func (l *loader) finish() {
 		}
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
+}
+
+// RenderAll renders the body of every document, as check and build do so that a body that
+// cannot be rendered is reported as path:line instead of failing a page later. Its error is a
+// problem.List.
+func (s *Site) RenderAll() error {
+	var probs problem.List
+	for _, d := range s.documents() {
+		if _, err := d.Body(); err != nil {
+			var p problem.List
+			if !errors.As(err, &p) {
+				return err
+			}
+			probs = append(probs, p...)
+		}
+	}
+	if len(probs) > 0 {
+		return probs
+	}
+	return nil
+}
+
+// documents lists every document of the site: subjects, sources and articles.
+func (s *Site) documents() []*Document {
+	var out []*Document
+	for _, x := range s.Subjects {
+		out = append(out, &x.Document)
+	}
+	for _, x := range s.Sources {
+		out = append(out, &x.Document)
+	}
+	for _, x := range s.Articles {
+		out = append(out, &x.Document)
+	}
+	return out
+}
+
+// renderProblem reports a body that failed to render at the line the failure names, or at the
+// body's first line.
+func renderProblem(path string, bodyLine int, err error) problem.List {
+	line := bodyLine
+	var re *markdown.RenderError
+	if errors.As(err, &re) && re.Line > 0 {
+		line = bodyLine + re.Line - 1
+	}
+	return problem.List{{Path: path, Line: line, Message: "the body cannot be rendered: " + err.Error(), Kind: problem.Render}}
 }

@@ -8,90 +8,22 @@ import (
 	"time"
 
 	sitecontent "github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/internal/problem"
+	"github.com/versus-dev/versus/internal/testsite"
 )
 
-const testAspects = `groups:
-  - id: basics
-    label: Basics
-aspects:
-  - id: language
-    label: Language
-    group: basics
-    description: The language you write.
-    aliases: [programming language]
-  - id: orm
-    label: ORM and database access
-    group: basics
-    description: Database layer.
-    aliases: [database orm]
-`
+// validFS is the shared fixture: two subjects, one source and three articles (one published).
+func validFS() fstest.MapFS { return testsite.FS() }
 
-func subjectFile(name, aliases string) string {
-	return `---
-name: ` + name + `
-aliases: ` + aliases + `
-kind: full-stack-framework
-language: Python
-website: https://example.org/
-aspects:
-  language:
-    value: Python
-    refs:
-      - {title: Docs, url: https://example.org/docs}
-    asof: "1.0"
-  orm:
-    value: Built in
-    note: Uses ` + "`models`" + `.
-    refs:
-      - {source: src}
-    asof: "1.0"
-    disputed: One source says it has none.
----
-Overview of ` + name + `.
-`
-}
-
-const testSource = `---
-title: A comparison
-author: Someone
-publisher: A blog
-date: 2023-03-04
----
-## Summary
-
-Words.
-
-## Claims
-
-| Aspect | Alpha | beta framework |
-| --- | --- | --- |
-| Language | Python too | Python |
-| Database ORM | Has one | |
-| ORM and database access | | None at all |
-`
-
-// validFS is a small site with two subjects, one source and one article.
-func validFS() fstest.MapFS {
-	return fstest.MapFS{
-		"aspects.yaml":        {Data: []byte(testAspects)},
-		"subjects/alpha.md":   {Data: []byte(subjectFile("Alpha", "[]"))},
-		"subjects/beta.md":    {Data: []byte(subjectFile("Beta", "[beta framework]"))},
-		"sources/src.md":      {Data: []byte(testSource)},
-		"articles/hello.md":   {Data: []byte("---\ntitle: Hello\ndate: 2026-01-02\ntags: [Intro]\nsubjects: [alpha, beta]\n---\n## Start\n\nSee [the source](/sources/src) and [the matrix](/compare/alpha-vs-beta#orm).\n")},
-		"articles/later.md":   {Data: []byte("---\ntitle: Later\ndate: 2099-01-01\n---\nNot yet.\n")},
-		"articles/drafted.md": {Data: []byte("---\ntitle: Drafted\ndraft: true\n---\nDraft.\n")},
-	}
-}
-
-func load(t *testing.T, fsys fstest.MapFS) (*Site, Problems) {
+func load(t *testing.T, fsys fstest.MapFS) (*Site, problem.List) {
 	t.Helper()
 	site, err := LoadSite(fsys, Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
 	if err == nil {
 		return site, nil
 	}
-	probs, ok := err.(Problems)
+	probs, ok := err.(problem.List)
 	if !ok {
-		t.Fatalf("LoadSite returned %T %v, want Problems", err, err)
+		t.Fatalf("LoadSite returned %T %v, want a problem.List", err, err)
 	}
 	return nil, probs
 }
@@ -101,7 +33,7 @@ func TestLoadValidSite(t *testing.T) {
 	if probs != nil {
 		t.Fatalf("unexpected problems:\n%v", probs)
 	}
-	if len(site.Subjects) != 2 || len(site.Aspects) != 2 || len(site.Sources) != 1 {
+	if len(site.Subjects) != 2 || len(site.Aspects) != 3 || len(site.Sources) != 1 {
 		t.Fatalf("got %d subjects, %d aspects, %d sources", len(site.Subjects), len(site.Aspects), len(site.Sources))
 	}
 	if got := len(site.Published()); got != 1 {
@@ -151,10 +83,10 @@ func TestFeatureTableClaims(t *testing.T) {
 		got = append(got, claim{c.Subject.Slug, c.Aspect.ID, c.Text, c.Line})
 	}
 	want := []claim{
-		{"alpha", "language", "Python too", 15},
-		{"beta", "language", "Python", 15},
-		{"alpha", "orm", "Has one", 16},
-		{"beta", "orm", "None at all", 17},
+		{"alpha", "language", "Python too", 11},
+		{"beta", "language", "JavaScript", 11},
+		{"alpha", "orm", "Has one", 12},
+		{"beta", "orm", "Has one too", 13},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("claims = %+v, want %+v", got, want)
@@ -206,13 +138,13 @@ func TestLoadProblems(t *testing.T) {
 		{"empty file", "articles/x.md", "  \n", "articles/x.md:1: file is empty"},
 		{"unknown aspect in table", "articles/x.md", "---\ntitle: X\n---\n\n| Aspect | Alpha | Beta |\n| --- | --- | --- |\n| Langauge | a | b |\n", `articles/x.md:7: feature table row names unknown aspect "Langauge" (did you mean "Language"?)`},
 		{"unknown subject column", "articles/x.md", "---\ntitle: X\n---\n| Aspect | Alpha | Beta | Gamma |\n| --- | --- | --- | --- |\n| Language | a | b | c |\n", `articles/x.md:4: feature table column "Gamma" names no known subject`},
-		{"subject missing aspect", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n---\n", "subjects/gamma.md:6: missing values for 1 aspect(s): orm"},
+		{"subject missing aspect", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n---\n", "subjects/gamma.md:6: missing values for 2 aspect(s): orm, concurrency-model"},
 		{"subject unknown aspect", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  speed:\n    value: fast\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n---\n", `subjects/gamma.md:7: unknown aspect "speed"`},
 		{"subject unknown kind", "subjects/gamma.md", "---\nname: Gamma\nkind: runtme\nlanguage: Go\nwebsite: https://g.example/\n---\n", `subjects/gamma.md:3: unknown kind "runtme" (did you mean "runtime"?)`},
 		{"value without refs", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    asof: \"1\"\n  orm:\n    value: none\n    refs: [{source: nope}]\n    asof: \"1\"\n---\n", `subjects/gamma.md:7: aspect "language" needs at least one reference`},
 		{"unknown source ref", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n  orm:\n    value: none\n    refs:\n      - source: srx\n    asof: \"1\"\n---\n", `subjects/gamma.md:14: unknown source "srx" (did you mean "src"?)`},
-		{"duplicate aspect id", "aspects.yaml", testAspects + "  - id: orm\n    label: Other\n    group: basics\n    description: d\n", `aspects.yaml:15: aspect "orm" is defined twice`},
-		{"aspect in unknown group", "aspects.yaml", testAspects + "  - id: speed\n    label: Speed\n    group: basic\n    description: d\n", `aspects.yaml:17: aspect "speed": unknown group "basic" (did you mean "basics"?)`},
+		{"duplicate aspect id", "aspects.yaml", testsite.Aspects + "  - id: orm\n    label: Other\n    group: basics\n    description: d\n", `aspects.yaml:23: aspect "orm" is defined twice`},
+		{"aspect in unknown group", "aspects.yaml", testsite.Aspects + "  - id: speed\n    label: Speed\n    group: basic\n    description: d\n", `aspects.yaml:25: aspect "speed": unknown group "basic" (did you mean "basics"?)`},
 		{"duplicate subject name", "subjects/gamma.md", "---\nname: Alpha\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\n---\n", `name "Alpha" is also used by subject alpha`},
 	}
 	for _, tt := range tests {
@@ -292,7 +224,11 @@ func TestShippedContent(t *testing.T) {
 	langRE := regexp.MustCompile(`data-lang="([a-z0-9+#-]+)"`)
 	for _, a := range site.Published() {
 		langs := map[string]bool{}
-		for _, m := range langRE.FindAllStringSubmatch(string(a.Body()), -1) {
+		body, err := a.Body()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range langRE.FindAllStringSubmatch(string(body), -1) {
 			langs[m[1]] = true
 		}
 		if len(langs) >= 2 {

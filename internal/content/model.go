@@ -1,12 +1,14 @@
 // Package content loads the site's content from an fs.FS into one immutable *Site value: the
 // aspect vocabulary, subjects with a value for every aspect, digested source documents,
-// articles, and every claim a document makes in a feature table, with its provenance.
-// Loading validates everything and reports every problem as path:line: message. Nothing in
-// this package knows about HTTP or HTML templates.
+// articles, the editorial choices of site.yaml, and every claim a document makes in a feature
+// table, with its provenance. Loading validates everything and reports every problem as
+// path:line: message. The package also owns the URL scheme (paths.go) and the questions
+// pages ask of the content (queries.go). Nothing in it knows about HTTP or HTML templates.
 package content
 
 import (
 	"html/template"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,16 +21,24 @@ type Site struct {
 	Aspects  []*Aspect
 	Subjects []*Subject // sorted by name
 	Sources  []*Source  // sorted by title
-	Articles []*Article // newest first; drafts included, see Article.Draft
-	Tags     []*Tag     // sorted by name; only published articles count
+	Articles []*Article // newest first; drafts only when loaded with Options.Drafts
+	Tags     []*Tag     // sorted by slug; only tags of published articles
+	Editorial
 
-	aspectByID   map[string]*Aspect
-	aspectByName map[string]*Aspect // id, label and aliases, lowercased
-	subjectBySlg map[string]*Subject
-	subjectByNm  map[string]*Subject // name and aliases, lowercased
-	sourceBySlug map[string]*Source
-	articleBySlg map[string]*Article
-	tagBySlug    map[string]*Tag
+	aspectByID    map[string]*Aspect
+	aspectByName  map[string]*Aspect // id, label and aliases, normalised
+	subjectBySlug map[string]*Subject
+	subjectByName map[string]*Subject // name, slug and aliases, normalised
+	sourceBySlug  map[string]*Source
+	articleBySlug map[string]*Article
+	tagBySlug     map[string]*Tag
+}
+
+// Editorial holds the choices site.yaml makes for the whole site.
+type Editorial struct {
+	Featured       []Comparison // the comparisons the home page leads with
+	ShareAspects   []*Aspect    // the rows a comparison's share image shows
+	SearchExamples []string     // queries offered on the empty search page
 }
 
 // Group is a named set of aspects shown together.
@@ -63,8 +73,8 @@ var Kinds = []Kind{
 	{"full-stack-framework", "Full-stack framework", "ORM, authentication, templates and generators in the box."},
 }
 
-// KindByID returns the kind with the given id.
-func KindByID(id string) (Kind, bool) {
+// kindByID returns the kind with the given id.
+func kindByID(id string) (Kind, bool) {
 	for _, k := range Kinds {
 		if k.ID == id {
 			return k, true
@@ -73,9 +83,9 @@ func KindByID(id string) (Kind, bool) {
 	return Kind{}, false
 }
 
-// Document is what every Markdown file has in common: where it came from and its rendered body.
+// Document is what every Markdown file has in common: where it came from and its body.
 type Document struct {
-	Path        string // path inside the content FS, e.g. "sources/stack-matchup.md"
+	File        string // path inside the content FS, e.g. "sources/stack-matchup.md"
 	Slug        string
 	Title       string
 	Description string
@@ -85,40 +95,39 @@ type Document struct {
 	Claims      []*Claim // claims this document makes in its feature tables
 	Updated     Date     // when we last revised it (front matter "updated")
 
-	source []byte // the Markdown body, rendered on first use
-	body   *lazyHTML
+	body *lazyBody
 }
 
-// lazyHTML renders a body once, when first asked for. Loading validates everything but leaves
-// rendering (mostly code highlighting) to the first request or to the static export, so the
-// server is ready sooner; the value never changes once computed.
-type lazyHTML struct {
+// lazyBody renders a body once, when first asked for. Loading validates everything but leaves
+// rendering (mostly code highlighting) to the first request, or to RenderAll in check and
+// build, so the server is ready sooner; the result never changes once computed.
+type lazyBody struct {
+	source []byte // the Markdown body
+	line   int    // file line of the body's first line
+	render func([]byte) (*markdown.Document, error)
+
 	once sync.Once
 	html template.HTML
+	err  error
 }
 
-// Body is the document's body as HTML, produced by internal/markdown and so trusted.
-func (d *Document) Body() template.HTML {
-	d.body.once.Do(func() {
-		doc, err := markdown.Render(d.source)
+// Body is the document's body as HTML, produced by internal/markdown and so trusted. The error
+// is a problem at the document's path and line.
+func (d *Document) Body() (template.HTML, error) {
+	b := d.body
+	b.once.Do(func() {
+		doc, err := b.render(b.source)
 		if err != nil {
-			// The loader parsed this source without error; only highlighting can fail here.
-			d.body.html = template.HTML("<pre>" + template.HTMLEscapeString(string(d.source)) + "</pre>") //nolint:gosec // escaped
+			b.err = renderProblem(d.File, b.line, err)
 			return
 		}
-		d.body.html = template.HTML(doc.HTML) //nolint:gosec // produced by internal/markdown, which drops raw HTML
+		b.html = template.HTML(doc.HTML) //nolint:gosec // produced by internal/markdown, which drops raw HTML
 	})
-	return d.body.html
+	return b.html, b.err
 }
 
 // ReadingMinutes is the estimated reading time at 220 words a minute, at least one.
-func (d *Document) ReadingMinutes() int {
-	m := (d.Words + 219) / 220
-	if m < 1 {
-		return 1
-	}
-	return m
-}
+func (d *Document) ReadingMinutes() int { return max(1, (d.Words+219)/220) }
 
 // Subject is a technology the site compares.
 type Subject struct {
@@ -141,8 +150,23 @@ type Value struct {
 	Disputed string // why sources disagree, in Markdown; empty when they do not
 	// DisputedHTML is Disputed rendered inline by internal/markdown.
 	DisputedHTML template.HTML
-	Line         int      // line of the aspect's key in the subject file
 	Claims       []*Claim // what source documents claim on this aspect for this subject
+}
+
+// RefsBesideClaims are the references to show with a value that lists its claims: the
+// documentation, and a source only when none of the claims already comes from it.
+func (v *Value) RefsBesideClaims() []Ref {
+	claimed := map[*Source]bool{}
+	for _, c := range v.Claims {
+		claimed[c.Source] = true
+	}
+	var out []Ref
+	for _, r := range v.Refs {
+		if r.Source == nil || !claimed[r.Source] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Ref is a reference backing a value: an external URL with a title, or a source document.
@@ -161,17 +185,22 @@ type Source struct {
 	URL       string
 }
 
-// Citation is how the site names a source: title, author and publisher.
+// Byline is the source's author, publisher and date, as far as they are known.
+func (s *Source) Byline() string {
+	var parts []string
+	for _, p := range []string{s.Author, s.Publisher, s.Date.String()} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Citation is how the site names a source: its title in quotes, then its byline.
 func (s *Source) Citation() string {
 	c := "“" + s.Title + "”"
-	if s.Author != "" {
-		c += ", " + s.Author
-	}
-	if s.Publisher != "" {
-		c += ", " + s.Publisher
-	}
-	if !s.Date.IsZero() {
-		c += ", " + s.Date.String()
+	if b := s.Byline(); b != "" {
+		c += ", " + b
 	}
 	return c
 }
@@ -198,7 +227,7 @@ func (a *Article) LastUpdated() Date {
 type Tag struct {
 	Slug     string
 	Name     string
-	Articles []*Article
+	Articles []*Article // published articles, newest first
 }
 
 // Claim is one statement a document makes about one subject on one aspect, found in a
@@ -222,27 +251,19 @@ type Date struct {
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d.Precision == 0 }
 
-func (d Date) String() string {
-	switch d.Precision {
-	case 1:
-		return d.Time.Format("2006")
-	case 2:
-		return d.Time.Format("January 2006")
-	case 3:
-		return d.Time.Format("2 January 2006")
-	}
-	return ""
-}
+func (d Date) String() string { return d.format("2006", "January 2006", "2 January 2006") }
 
 // ISO returns the date in ISO 8601 form, to the precision known.
-func (d Date) ISO() string {
+func (d Date) ISO() string { return d.format("2006", "2006-01", "2006-01-02") }
+
+func (d Date) format(year, month, day string) string {
 	switch d.Precision {
 	case 1:
-		return d.Time.Format("2006")
+		return d.Time.Format(year)
 	case 2:
-		return d.Time.Format("2006-01")
+		return d.Time.Format(month)
 	case 3:
-		return d.Time.Format("2006-01-02")
+		return d.Time.Format(day)
 	}
 	return ""
 }

@@ -46,9 +46,9 @@ func lexerFor(lang string) chroma.Lexer {
 	return l
 }
 
-// Highlight writes code as a highlighted <pre> block that uses chroma's CSS classes. Code in an
+// highlight writes code as a highlighted <pre> block that uses chroma's CSS classes. Code in an
 // unknown language is written escaped, without colours.
-func Highlight(w io.Writer, code, lang string) error {
+func highlight(w io.Writer, code, lang string) error {
 	label := html.EscapeString(strings.ToLower(strings.TrimSpace(lang)))
 	lexer := lexerFor(lang)
 	if lexer == nil {

@@ -57,12 +57,11 @@ type Document struct {
 	Tables   []Table
 	Links    []Link
 	Words    int
-	Headings int
 }
 
-// MaxNesting bounds how deeply lists and block quotes may nest. goldmark's cost grows with the
+// maxNesting bounds how deeply lists and block quotes may nest. goldmark's cost grows with the
 // square of the depth (2,000 levels took 11 s), and no real document needs more than a handful.
-const MaxNesting = 32
+const maxNesting = 32
 
 // deepestNesting estimates, in one pass, the deepest container nesting of any line: two columns
 // of indentation or one list or quote marker count as one level. It returns the 1-based line
@@ -120,9 +119,9 @@ func lineNesting(l []byte) int {
 	return cols/2 + markers
 }
 
-// MaxSourceBytes bounds the size of a document we agree to render, so that a runaway file is
+// maxSourceBytes bounds the size of a document we agree to render, so that a runaway file is
 // reported instead of exhausting the machine.
-const MaxSourceBytes = 4 << 20
+const maxSourceBytes = 4 << 20
 
 var md = goldmark.New(
 	goldmark.WithExtensions(
@@ -166,14 +165,14 @@ func Parse(src []byte) (*Document, error) {
 }
 
 func parse(src []byte) (*Document, ast.Node, error) {
-	if len(src) > MaxSourceBytes {
-		return nil, nil, fmt.Errorf("document is %d bytes; the limit is %d", len(src), MaxSourceBytes)
+	if len(src) > maxSourceBytes {
+		return nil, nil, fmt.Errorf("document is %d bytes; the limit is %d", len(src), maxSourceBytes)
 	}
 	if !utf8.Valid(src) {
 		return nil, nil, fmt.Errorf("document is not valid UTF-8")
 	}
-	if line, depth := deepestNesting(src); depth > MaxNesting {
-		return nil, nil, fmt.Errorf("line %d nests lists or quotes %d levels deep; the limit is %d", line, depth, MaxNesting)
+	if line, depth := deepestNesting(src); depth > maxNesting {
+		return nil, nil, fmt.Errorf("line %d nests lists or quotes %d levels deep; the limit is %d", line, depth, maxNesting)
 	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -195,7 +194,6 @@ func collect(root ast.Node, src []byte, lines lineIndex, doc *Document) error {
 			id, _ := n.AttributeString("id")
 			idStr := string(id.([]byte))
 			doc.IDs = append(doc.IDs, idStr)
-			doc.Headings++
 			if n.Level == 2 || n.Level == 3 {
 				doc.TOC = append(doc.TOC, Heading{Level: n.Level, ID: idStr, Text: plainText(n, src)})
 			}

@@ -101,7 +101,7 @@ func TestUnsafeContentNeutralised(t *testing.T) {
 }
 
 func TestRenderRejectsHugeAndInvalid(t *testing.T) {
-	if _, err := Render(make([]byte, MaxSourceBytes+1)); err == nil {
+	if _, err := Render(make([]byte, maxSourceBytes+1)); err == nil {
 		t.Error("oversized document accepted")
 	}
 	if _, err := Render([]byte("ok \xff")); err == nil {

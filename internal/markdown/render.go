@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"bytes"
+	"fmt"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -59,8 +62,23 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 	if n.Info != nil {
 		lang = string(n.Language(source))
 	}
-	if err := Highlight(w, string(code), lang); err != nil {
-		return ast.WalkStop, err
+	if err := highlight(w, string(code), lang); err != nil {
+		line := 1
+		if n.Lines().Len() > 0 {
+			line += bytes.Count(source[:n.Lines().At(0).Start], []byte("\n"))
+		}
+		return ast.WalkStop, &RenderError{Line: line, Err: err}
 	}
 	return ast.WalkSkipChildren, nil
 }
+
+// RenderError is a part of a document that could not be rendered, at a 1-based line of the
+// source given to Render.
+type RenderError struct {
+	Line int
+	Err  error
+}
+
+func (e *RenderError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+
+func (e *RenderError) Unwrap() error { return e.Err }

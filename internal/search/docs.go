@@ -1,7 +1,6 @@
 package search
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/versus-dev/versus/internal/content"
@@ -31,48 +30,65 @@ type entry struct {
 }
 
 // entries lists every page worth finding: published articles, sources, subjects and aspects.
-func entries(site *content.Site) []entry {
+func entries(site *content.Site) ([]entry, error) {
 	var out []entry
 	for _, a := range site.Published() {
 		var tags []string
 		for _, t := range a.Tags {
 			tags = append(tags, t.Name)
 		}
-		out = append(out, entry{kind: KindArticle, url: "/articles/" + a.Slug, title: a.Title,
+		body, err := a.Body()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, entry{kind: KindArticle, url: a.Path(), title: a.Title,
 			keywords: strings.Join(tags, " "), detail: a.Date.String(),
-			desc: oneLine(a.Description), body: plainText(a.Body())})
+			desc: oneLine(a.Description), body: plainText(body)})
 	}
 	for _, s := range site.Sources {
-		out = append(out, entry{kind: KindSource, url: "/sources/" + s.Slug, title: s.Title,
-			about: s.Author + " " + s.Publisher, detail: byline(s),
-			desc: oneLine(s.Description), body: plainText(s.Body())})
+		body, err := s.Body()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, entry{kind: KindSource, url: s.Path(), title: s.Title,
+			about: s.Author + " " + s.Publisher, detail: s.Byline(),
+			desc: oneLine(s.Description), body: plainText(body)})
 	}
 	for _, s := range site.Subjects {
-		out = append(out, entry{kind: KindSubject, url: "/subjects/" + s.Slug, title: s.Name,
+		body, err := subjectText(site, s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, entry{kind: KindSubject, url: s.Path(), title: s.Name,
 			keywords: strings.Join(append([]string{s.Slug, strings.ReplaceAll(s.Slug, "-", "")}, s.Aliases...), " "),
 			about:    s.Kind.Label + " " + s.Language, detail: s.Kind.Label + " · " + s.Language,
-			desc: oneLine(s.Description), body: subjectText(site, s)})
+			desc: oneLine(s.Description), body: body})
 	}
-	pair, pairName := aspectPair(site)
+	pair := aspectPair(site)
 	for _, a := range site.Aspects {
-		e := entry{kind: KindAspect, url: aspectURL(pair, a), title: a.Label,
+		e := entry{kind: KindAspect, url: content.PickerPath, title: a.Label,
 			keywords: strings.Join(append([]string{a.ID}, a.Aliases...), " "), desc: oneLine(a.Description)}
 		if a.Group != nil {
 			e.about, e.detail = a.Group.Label, a.Group.Label
 		}
-		if pairName != "" {
-			e.detail = strings.TrimPrefix(e.detail+" · compared for "+pairName, " · ")
+		if pair != nil {
+			e.url = pair.RowPath(a)
+			e.detail = strings.TrimPrefix(e.detail+" · compared for "+pair.Title(), " · ")
 		}
 		out = append(out, e)
 	}
-	return out
+	return out, nil
 }
 
 // subjectText is a subject's overview followed by its value for every aspect, so a search for
 // what a technology offers ("channels", "eloquent") finds the technology.
-func subjectText(site *content.Site, s *content.Subject) string {
+func subjectText(site *content.Site, s *content.Subject) (string, error) {
+	body, err := s.Body()
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
-	b.WriteString(plainText(s.Body()))
+	b.WriteString(plainText(body))
 	for _, a := range site.Aspects {
 		v := s.Values[a.ID]
 		if v == nil {
@@ -83,36 +99,24 @@ func subjectText(site *content.Site, s *content.Subject) string {
 			b.WriteString(" " + note)
 		}
 	}
-	return b.String()
+	return b.String(), nil
 }
 
 // oneLine collapses runs of white space, line breaks included, into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func byline(s *content.Source) string {
-	parts := []string{}
-	for _, p := range []string{s.Author, s.Publisher, s.Date.String()} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 // aspectPair picks the comparison an aspect result links into: the pair of subjects that the
 // most published articles discuss together (for the shipped content, Django and Node.js, the
 // comparison the site grew from), else the first two subjects. Linking to a row of a real
 // comparison shows the aspect's values side by side, which no other page does.
-func aspectPair(site *content.Site) (slugs []string, label string) {
+func aspectPair(site *content.Site) content.Comparison {
 	count := map[string]int{}
-	pairs := map[string][]*content.Subject{}
+	pairs := map[string]content.Comparison{}
 	for _, a := range site.Published() {
-		for i, x := range a.Subjects {
-			for _, y := range a.Subjects[i+1:] {
-				name := content.CanonicalName([]string{x.Slug, y.Slug})
-				count[name]++
-				pairs[name] = []*content.Subject{x, y}
-			}
+		for _, c := range content.PairsAmong(a.Subjects, len(a.Subjects)*len(a.Subjects)) {
+			c = c.Canonical()
+			count[c.Name()]++
+			pairs[c.Name()] = c
 		}
 	}
 	var best string
@@ -121,23 +125,11 @@ func aspectPair(site *content.Site) (slugs []string, label string) {
 			best = name
 		}
 	}
-	subs := pairs[best]
-	if subs == nil {
-		if len(site.Subjects) < 2 {
-			return nil, ""
-		}
-		subs = site.Subjects[:2]
+	if c, ok := pairs[best]; ok {
+		return c
 	}
-	subs = append([]*content.Subject(nil), subs...)
-	sort.Slice(subs, func(i, j int) bool { return subs[i].Slug < subs[j].Slug })
-	return []string{subs[0].Slug, subs[1].Slug}, subs[0].Name + " vs " + subs[1].Name
-}
-
-// aspectURL links an aspect to its row in the chosen comparison, or to the comparison picker
-// when the site has fewer than two subjects.
-func aspectURL(pair []string, a *content.Aspect) string {
-	if pair == nil {
-		return "/compare"
+	if len(site.Subjects) < 2 {
+		return nil
 	}
-	return "/compare/" + content.CanonicalName(pair) + "#" + a.ID
+	return content.Comparison(site.Subjects[:2]).Canonical()
 }

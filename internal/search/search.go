@@ -45,6 +45,10 @@ type Index struct {
 
 // Build indexes every published article, source, subject and aspect of site.
 func Build(site *content.Site) (*Index, error) {
+	docs, err := entries(site)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	m, err := indexMapping()
 	if err != nil {
 		return nil, err
@@ -60,7 +64,7 @@ func Build(site *content.Site) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
-	ix := &Index{bleve: bi, analyzer: analyzer, docs: entries(site), stems: map[string]string{}}
+	ix := &Index{bleve: bi, analyzer: analyzer, docs: docs, stems: map[string]string{}}
 	// Scorch runs a goroutine per index; close it once no server can reach the Index any more
 	// (after a -dev reload replaces the site).
 	runtime.AddCleanup(ix, func(bi bleve.Index) { _ = bi.Close() }, bi)

@@ -6,51 +6,16 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"github.com/versus-dev/versus/internal/testsite"
 )
 
-const testAspects = `groups:
-  - id: runtime
-    label: Runtime
-aspects:
-  - id: language
-    label: Language
-    group: runtime
-    description: The programming language you write.
-    aliases: [programming language]
-  - id: orm
-    label: ORM and database access
-    group: runtime
-    description: Whether a database layer comes with it.
-  - id: concurrency-model
-    label: Concurrency model
-    group: runtime
-    description: How requests are served at the same time, from event loops to threads.
-`
-
-func testSubject(name, aliases, language, concurrency, overview string) string {
-	return `---
-name: ` + name + `
-aliases: ` + aliases + `
-kind: full-stack-framework
-language: ` + language + `
-website: https://example.org/
-description: A framework called ` + name + `.
-aspects:
-  language:
-    value: ` + language + `
-    refs: [{title: Docs, url: "https://example.org/docs"}]
-    asof: "1.0"
-  orm:
-    value: Built in
-    refs: [{title: Docs, url: "https://example.org/docs"}]
-    asof: "1.0"
-  concurrency-model:
-    value: ` + concurrency + `
-    refs: [{title: Docs, url: "https://example.org/docs"}]
-    asof: "1.0"
----
-` + overview + `
-`
+// testSubject is a subject of the shared fixture with its own language, concurrency model and
+// overview.
+func testSubject(slug, name, alias, language, concurrency, overview string) testsite.Subject {
+	return testsite.Subject{Slug: slug, Name: name, Aliases: []string{alias}, Language: language,
+		Description: "A framework called " + name + ".", Body: overview,
+		Values: map[string]testsite.Value{"language": {Value: language}, "orm": {Value: "Built in"}, "concurrency-model": {Value: concurrency}}}
 }
 
 func testArticle(title, description, body string) string {
@@ -59,12 +24,10 @@ func testArticle(title, description, body string) string {
 
 // testFS is a small fixed site: two subjects, three aspects, a source and four articles.
 func testFS() fstest.MapFS {
-	return fstest.MapFS{
-		"aspects.yaml": {Data: []byte(testAspects)},
-		"subjects/django.md": {Data: []byte(testSubject("Django", "[django framework]", "Python", "Worker processes",
-			"Django is a Python web framework with an admin site."))},
-		"subjects/nodejs.md": {Data: []byte(testSubject("Node.js", "[node]", "JavaScript", "Event loop",
-			"Node.js runs JavaScript on a server."))},
+	fsys := testsite.Files(
+		testSubject("django", "Django", "django framework", "Python", "Worker processes", "Django is a Python web framework with an admin site."),
+		testSubject("nodejs", "Node.js", "node", "JavaScript", "Event loop", "Node.js runs JavaScript on a server."))
+	for name, f := range (fstest.MapFS{
 		"sources/stack-matchup.md": {Data: []byte("---\ntitle: Stack matchup\npublisher: A blog\ndate: 2024-05-01\n---\n" +
 			"A comparison of two stacks that says little about concurrency.\n")},
 		"articles/event-loop.md": {Data: []byte(testArticle("Event loop or worker processes",
@@ -76,7 +39,10 @@ func testFS() fstest.MapFS {
 		"articles/safety.md": {Data: []byte(testArticle(`"Escaping <em>output</em>"`,
 			"Why templates escape.", "Never echo `<script>alert(1)</script>` back to a page."))},
 		"articles/draft.md": {Data: []byte("---\ntitle: Unfinished zebra notes\ndraft: true\n---\nZebra.\n")},
+	}) {
+		fsys[name] = f
 	}
+	return fsys
 }
 
 func testIndex(t testing.TB) *Index {

@@ -23,24 +23,6 @@ func fetchWith(t *testing.T, target string, header map[string]string) *httptest.
 	return rec
 }
 
-func TestNegotiateEncoding(t *testing.T) {
-	tests := []struct{ accept, want string }{
-		{"", ""},
-		{"gzip", "gzip"},
-		{"gzip, deflate, br", "br"},
-		{"br;q=0, gzip", "gzip"},
-		{"br;q=0.5, gzip;q=0.8", "gzip"},
-		{"identity", ""},
-		{"*", ""},
-		{"gzip;q=0", ""},
-	}
-	for _, tt := range tests {
-		if got := negotiate(tt.accept); got != tt.want {
-			t.Errorf("negotiate(%q) = %q, want %q", tt.accept, got, tt.want)
-		}
-	}
-}
-
 // TestCompressedVariantsDecodeToSamePage checks that br, gzip and identity responses carry
 // the same page, with Vary and distinct strong ETags.
 func TestCompressedVariantsDecodeToSamePage(t *testing.T) {
@@ -100,12 +82,11 @@ func TestETagNotModified(t *testing.T) {
 }
 
 func TestCacheControl(t *testing.T) {
-	shippedRouter(t)
 	for target, want := range map[string]string{
 		"/compare/django-vs-nodejs":      "public, max-age=300, must-revalidate",
 		"/compare/django-vs-nodejs.json": "public, max-age=300, must-revalidate",
 		"/healthz":                       "no-store",
-		routerSrv.assets.URL("site.css"): "public, max-age=31536000, immutable",
+		shippedSite(t).assets.URL("site.css"): "public, max-age=31536000, immutable",
 	} {
 		if got := fetchWith(t, target, nil).Header().Get("Cache-Control"); got != want {
 			t.Errorf("%s Cache-Control = %q, want %q", target, got, want)

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"cmp"
 	"encoding/xml"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -65,11 +67,11 @@ const feedEntries = 30
 // epoch is the fallback timestamp for undated content, fixed so the feed is reproducible.
 var epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
 	base := s.baseURL(r)
 	f := atomFeed{Title: "versus — articles", ID: base + "/", Author: atomPerson{Name: "versus"},
-		Links: []atomLink{{Href: base + "/feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: base + "/", Rel: "alternate", Type: "text/html"}}}
+		Links: []atomLink{{Href: base + content.FeedPath, Rel: "self", Type: "application/atom+xml"}, {Href: base + content.HomePath, Rel: "alternate", Type: "text/html"}}}
 	newest := epoch
 	articles := site.Published()
 	if len(articles) > feedEntries {
@@ -80,10 +82,14 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 		if !u.IsZero() && u.Time.After(newest) {
 			newest = u.Time
 		}
-		e := atomEntry{Title: a.Title, ID: base + "/articles/" + a.Slug,
-			Link:    atomLink{Href: base + "/articles/" + a.Slug, Rel: "alternate", Type: "text/html"},
+		body, err := a.Body()
+		if err != nil {
+			return err
+		}
+		e := atomEntry{Title: a.Title, ID: base + a.Path(),
+			Link:    atomLink{Href: base + a.Path(), Rel: "alternate", Type: "text/html"},
 			Updated: feedTime(u, epoch), Summary: a.Description,
-			Content: atomText{Type: "html", Body: absolutise(string(a.Body()), base)}}
+			Content: atomText{Type: "html", Body: absolutise(string(body), base)}}
 		if !a.Date.IsZero() {
 			e.Published = feedTime(a.Date, epoch)
 		}
@@ -93,7 +99,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 		f.Entries = append(f.Entries, e)
 	}
 	f.Updated = newest.UTC().Format(time.RFC3339)
-	writeXML(w, r, "application/atom+xml; charset=utf-8", f)
+	return writeXML(w, "application/atom+xml; charset=utf-8", f)
 }
 
 // absolutise makes site-relative links in feed content absolute, as feed readers need.
@@ -112,45 +118,37 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleSitemap(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
 	base := s.baseURL(r)
-	var set urlSet
-	for _, p := range Pages(site) {
-		set.URLs = append(set.URLs, sitemapURL{Loc: base + p, LastMod: lastModified(site, p)})
-	}
-	writeXML(w, r, "application/xml; charset=utf-8", set)
-}
-
-// lastModified is the sitemap lastmod of a page: an article's last update, and for every
-// other page the newest date in the content.
-func lastModified(site *content.Site, path string) string {
-	if slug, ok := strings.CutPrefix(path, "/articles/"); ok {
-		if a, ok := site.Article(slug); ok && !a.LastUpdated().IsZero() {
-			return a.LastUpdated().Time.Format("2006-01-02")
+	lastmod := map[string]string{}
+	for _, a := range site.Published() {
+		if u := a.LastUpdated(); !u.IsZero() {
+			lastmod[a.Path()] = u.Time.Format("2006-01-02")
 		}
 	}
-	return site.LastUpdated().Format("2006-01-02")
-}
-
-func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	body := "User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: " + s.baseURL(r) + "/sitemap.xml\n"
-	if r.Method != http.MethodHead {
-		_, _ = w.Write([]byte(body))
+	newest := site.LastUpdated().Format("2006-01-02") // for every page but an article
+	var set urlSet
+	for _, p := range site.Pages() {
+		set.URLs = append(set.URLs, sitemapURL{Loc: base + p, LastMod: cmp.Or(lastmod[p], newest)})
 	}
+	return writeXML(w, "application/xml; charset=utf-8", set)
 }
 
-func writeXML(w http.ResponseWriter, r *http.Request, contentType string, v any) {
+func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = io.WriteString(w, "User-agent: *\nAllow: /\nDisallow: "+content.SearchPath+"\n\nSitemap: "+s.baseURL(r)+content.SitemapPath+"\n")
+	return nil
+}
+
+func writeXML(w http.ResponseWriter, contentType string, v any) error {
 	body, err := xml.MarshalIndent(v, "", "  ")
 	if err != nil {
-		http.Error(w, "feed error", http.StatusInternalServerError)
-		return
+		return err
 	}
 	w.Header().Set("Content-Type", contentType)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write([]byte(xml.Header))
-		_, _ = w.Write(body)
-		_, _ = w.Write([]byte("\n"))
-	}
+	_, _ = w.Write([]byte(xml.Header))
+	_, _ = w.Write(body)
+	_, _ = w.Write([]byte("\n"))
+	return nil
 }

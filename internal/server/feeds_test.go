@@ -20,7 +20,7 @@ func TestAtomFeed(t *testing.T) {
 	if f.XMLName.Space != "http://www.w3.org/2005/Atom" {
 		t.Errorf("namespace = %q", f.XMLName.Space)
 	}
-	if want := min(len(routerSrv.Site().Published()), feedEntries); len(f.Entries) != want {
+	if want := min(len(shippedSite(t).site.Published()), feedEntries); len(f.Entries) != want {
 		t.Errorf("%d entries, want %d", len(f.Entries), want)
 	}
 	if _, err := time.Parse(time.RFC3339, f.Updated); err != nil {
@@ -45,10 +45,10 @@ func TestSitemap(t *testing.T) {
 	if err := xml.Unmarshal(rec.Body.Bytes(), &set); err != nil {
 		t.Fatalf("sitemap is not valid XML: %v", err)
 	}
-	site := routerSrv.Site()
+	site := shippedSite(t).site
 	pairs := len(site.Subjects) * (len(site.Subjects) - 1) / 2
-	if len(set.URLs) != len(Pages(site)) || len(set.URLs) < pairs+len(site.Published()) {
-		t.Errorf("%d URLs; %d pages, %d pairs", len(set.URLs), len(Pages(site)), pairs)
+	if len(set.URLs) != len(site.Pages()) || len(set.URLs) < pairs+len(site.Published()) {
+		t.Errorf("%d URLs; %d pages, %d pairs", len(set.URLs), len(site.Pages()), pairs)
 	}
 	seen := map[string]bool{}
 	for _, u := range set.URLs {

@@ -11,61 +11,59 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/testsite"
 	"github.com/versus-dev/versus/static"
 )
 
+// hostileAspects is the shared fixture's vocabulary with markup in its labels and descriptions.
 const hostileAspects = `groups:
-  - id: g
+  - id: basics
     label: "<b>Group</b>"
+  - id: runtime
+    label: Runtime
 aspects:
   - id: language
     label: Language
-    group: g
+    group: basics
     description: "<script>alert('aspect')</script>"
   - id: orm
-    label: ORM
-    group: g
+    label: "<i>ORM</i>"
+    group: basics
+    description: d
+  - id: concurrency-model
+    label: Concurrency
+    group: runtime
     description: d
 `
 
-func hostileSubject(name string) string {
-	return `---
-name: "` + name + `"
-kind: runtime
-language: "<img src=x onerror=alert(1)>"
-website: "https://example.org/"
-description: "<script>alert('desc')</script>"
-aspects:
-  language:
-    value: "<script>alert('value')</script>"
-    note: "<iframe src=https://evil.example></iframe> [x](javascript:alert(1)) [d](data:text/html,hi)"
-    refs:
-      - {title: "<b onclick=alert(1)>docs</b>", url: "https://example.org/docs"}
-    asof: "<i>1</i>"
-    disputed: "<svg onload=alert(1)>"
-  orm:
-    value: none
-    refs: [{title: D, url: "https://example.org/"}]
-    asof: "1"
----
-<script>alert('body')</script>
-<div onmouseover="alert(1)">hover</div>
-
-` + "```html\n<script>alert('shown as code')</script>\n```\n"
+// hostileSubject has markup and script in every field the author writes.
+func hostileSubject(slug, name string) testsite.Subject {
+	return testsite.Subject{Slug: slug, Name: name, Kind: "runtime", Language: "<img src=x onerror=alert(1)>",
+		Description: "<script>alert('desc')</script>",
+		Values: map[string]testsite.Value{"language": {
+			Value:    "<script>alert('value')</script>",
+			Note:     "<iframe src=https://evil.example></iframe> [x](javascript:alert(1)) [d](data:text/html,hi)",
+			Refs:     []testsite.Ref{{Title: "<b onclick=alert(1)>docs</b>", URL: "https://example.org/docs"}},
+			AsOf:     "<i>1</i>",
+			Disputed: "<svg onload=alert(1)>",
+		}},
+		Body: "<script>alert('body')</script>\n<div onmouseover=\"alert(1)\">hover</div>\n\n```html\n<script>alert('shown as code')</script>\n```",
+	}
 }
 
 // TestHostileContentRendersSafely loads content full of markup and script in every field and
 // checks that pages contain no element or attribute that could run script, while code samples
 // that show HTML stay visible as code.
 func TestHostileContentRendersSafely(t *testing.T) {
-	fsys := fstest.MapFS{
-		"aspects.yaml":         {Data: []byte(hostileAspects)},
-		"subjects/alpha.md":    {Data: []byte(hostileSubject("Alpha"))},
-		"subjects/beta.md":     {Data: []byte(hostileSubject("Beta"))},
+	fsys := testsite.Files(hostileSubject("alpha", "Alpha"), hostileSubject("beta", "Beta"))
+	fsys["aspects.yaml"] = &fstest.MapFile{Data: []byte(hostileAspects)}
+	for name, f := range (fstest.MapFS{
 		"sources/evil.md":      {Data: []byte("---\ntitle: \"<script>alert('t')</script>\"\npublisher: \"<b>p</b>\"\n---\n| Aspect | Alpha | Beta |\n| --- | --- | --- |\n| Language | <script>alert(1)</script> | <a href=javascript:alert(1)>x</a> |\n")},
 		"articles/evil.md":     {Data: []byte("---\ntitle: \"<script>alert('a')</script>\"\ndescription: \"\\\"><script>alert(1)</script>\"\ntags: [\"<b>x</b>\"]\nsubjects: [alpha, beta]\n---\n## <img src=x onerror=alert(1)>\n\n<iframe src=x></iframe>\n")},
 		"articles/unicode.md":  {Data: []byte("---\ntitle: Unicode\n---\n## Évènements\n\n## Évènements\n\n## 並行性\n\n## ***\n")},
 		"articles/crlf-bom.md": {Data: []byte("\xef\xbb\xbf---\r\ntitle: Windows file\r\n---\r\n## Works\r\n")},
+	}) {
+		fsys[name] = f
 	}
 	site, err := content.LoadSite(fsys, content.Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
 	if err != nil {

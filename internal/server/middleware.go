@@ -25,12 +25,17 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		set.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		copyHeader(w.Header(), set)
+		h := w.Header()
+		for k, v := range set {
+			h[k] = v
+		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// recoverPanics turns a handler panic into the 500 page and logs the stack.
+// recoverPanics turns a handler panic into the 500 page and logs the stack. A panic after the
+// handler has started writing cannot become a clean 500; the page cache renders into memory,
+// so on cached routes it never has.
 func (s *Server) recoverPanics(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -39,7 +44,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-				s.serverError(w, r)
+				s.serveInternalError(w)
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -29,7 +29,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 			t.Errorf("%s: HSTS without the flag", target)
 		}
 	}
-	srv := New(routerSrv.Site(), routerSrv.assets, Options{HSTS: true})
+	srv := New(shippedSite(t).site, shippedSite(t).assets, Options{HSTS: true})
 	rec := httptest.NewRecorder()
 	srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	if !strings.Contains(rec.Header().Get("Strict-Transport-Security"), "max-age=") {
@@ -55,7 +55,7 @@ func TestNoInlineScriptsOrStyles(t *testing.T) {
 
 func TestPanicServesErrorPage(t *testing.T) {
 	var logs bytes.Buffer
-	srv := New(routerSrv.Site(), routerSrv.assets, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	srv := New(shippedSite(t).site, shippedSite(t).assets, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	h := srv.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") }))
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
@@ -69,7 +69,7 @@ func TestPanicServesErrorPage(t *testing.T) {
 
 func TestAccessLogJSON(t *testing.T) {
 	var logs bytes.Buffer
-	srv := New(routerSrv.Site(), routerSrv.assets, Options{AccessLog: slog.New(slog.NewJSONHandler(&logs, nil))})
+	srv := New(shippedSite(t).site, shippedSite(t).assets, Options{AccessLog: slog.New(slog.NewJSONHandler(&logs, nil))})
 	rec := httptest.NewRecorder()
 	srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/compare/nodejs-vs-rust", nil))
 	var line map[string]any

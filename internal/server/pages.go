@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"sort"
 
 	"github.com/go-chi/chi/v5"
 
@@ -10,127 +9,107 @@ import (
 	"github.com/versus-dev/versus/web"
 )
 
-// featured are the comparisons the home page leads with, when their subjects exist.
-var featured = [][]string{
-	{"django", "nodejs"}, {"django", "express"}, {"express", "fastify"}, {"fastapi", "flask"},
-	{"laravel", "rails"}, {"aspnet-core", "spring-boot"}, {"fastapi", "nestjs"}, {"nodejs", "phoenix"},
-}
-
-func (s *Server) meta(r *http.Request, title, description string, crumbs ...web.Crumb) web.Meta {
-	m := web.Meta{Title: title, Description: description, Path: r.URL.Path,
-		Canonical: s.baseURL(r) + r.URL.Path}
-	if len(crumbs) > 0 {
-		m.Crumbs = append([]web.Crumb{{Label: "Home", Href: "/"}}, crumbs...)
-	}
-	return m
-}
-
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
 	latest := site.Published()
-	if len(latest) > 5 {
-		latest = latest[:5]
+	v := web.HomeView{
+		Page: s.page(r, false, "versus", "Compare backend runtimes and frameworks side by side — Node.js, Django, Rails, Laravel and more — with every claim sourced."),
+		Featured: site.Featured, Latest: latest[:min(5, len(latest))], Kinds: site.KindGroups(),
+		Subjects: len(site.Subjects), Sources: len(site.Sources), Aspects: len(site.Aspects),
 	}
-	v := web.HomeView{Featured: pairsOf(site, featured), Latest: latest, Kinds: kindGroups(site),
-		Sources: len(site.Sources), Aspects: len(site.Aspects)}
-	m := s.meta(r, "versus", "Compare backend runtimes and frameworks side by side — Node.js, Django, Rails, Laravel and more — with every claim sourced.")
-	s.render(w, r, http.StatusOK, web.HomePage(s.chrome(r, false), m, v))
+	return s.render(w, r, http.StatusOK, web.HomePage(v))
 }
 
-func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
-	m := s.meta(r, "Articles", "Guides and worked examples comparing backend technologies.", web.Crumb{Label: "Articles"})
-	s.render(w, r, http.StatusOK, web.ArticlesPage(s.chrome(r, false), m, site.Published(), site.Tags))
+	v := web.ArticlesView{Page: s.page(r, false, "Articles", "Guides and worked examples comparing backend technologies.", web.Crumb{Label: "Articles"}),
+		Articles: site.Published(), Tags: site.Tags}
+	return s.render(w, r, http.StatusOK, web.ArticlesPage(v))
 }
 
-func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
 	a, ok := site.Article(chi.URLParam(r, "slug"))
 	if !ok {
-		s.handleNotFound(w, r)
-		return
+		return pageNotFound(r)
 	}
-	v := web.ArticleView{Article: a, Comparisons: subjectPairs(a.Subjects, 6), Related: relatedArticles(site, a, 3)}
-	list := site.Published()
-	for i, x := range list {
-		if x == a {
-			if i > 0 {
-				v.Next = list[i-1] // newer
-			}
-			if i+1 < len(list) {
-				v.Prev = list[i+1] // older
-			}
-		}
+	body, err := a.Body()
+	if err != nil {
+		return err
 	}
-	m := s.meta(r, a.Title, a.Description, web.Crumb{Label: "Articles", Href: "/articles"}, web.Crumb{Label: a.Title})
-	m.Type = "article"
-	s.render(w, r, http.StatusOK, web.ArticlePage(s.chrome(r, true), m, v))
+	v := web.ArticleView{Page: s.page(r, true, a.Title, a.Description,
+		web.Crumb{Label: "Articles", Href: content.ArticlesPath}, web.Crumb{Label: a.Title}),
+		Article: a, Body: body, Comparisons: content.PairsAmong(a.Subjects, 6), Related: site.RelatedArticles(a, 3)}
+	v.Older, v.Newer = site.Neighbours(a)
+	v.Type = "article"
+	return s.render(w, r, http.StatusOK, web.ArticlePage(v))
 }
 
-func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) {
-	m := s.meta(r, "Sources", "The published Node.js and Django comparisons we track, summarised and with every claim recorded.", web.Crumb{Label: "Sources"})
-	s.render(w, r, http.StatusOK, web.SourcesPage(s.chrome(r, false), m, s.Site().Sources))
+func (s *Server) handleSources(w http.ResponseWriter, r *http.Request) error {
+	v := web.SourcesView{Page: s.page(r, false, "Sources", "The published Node.js and Django comparisons we track, summarised and with every claim recorded.", web.Crumb{Label: "Sources"}),
+		Sources: s.Site().Sources}
+	return s.render(w, r, http.StatusOK, web.SourcesPage(v))
 }
 
-func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) error {
 	src, ok := s.Site().Source(chi.URLParam(r, "slug"))
 	if !ok {
-		s.handleNotFound(w, r)
-		return
+		return pageNotFound(r)
 	}
-	v := web.SourceView{Source: src}
-	seenS, seenA := map[*content.Subject]bool{}, map[string]bool{}
-	for _, c := range src.Claims {
-		if !seenS[c.Subject] {
-			seenS[c.Subject] = true
-			v.Subjects = append(v.Subjects, c.Subject)
-		}
-		seenA[c.Aspect.ID] = true
+	body, err := src.Body()
+	if err != nil {
+		return err
 	}
-	v.Aspects = len(seenA)
-	if len(v.Subjects) > content.MaxCompared {
-		v.Subjects = v.Subjects[:content.MaxCompared]
-	}
-	m := s.meta(r, src.Title, src.Description, web.Crumb{Label: "Sources", Href: "/sources"}, web.Crumb{Label: src.Title})
-	m.Type = "article"
-	s.render(w, r, http.StatusOK, web.SourcePage(s.chrome(r, false), m, v))
+	subjects, aspects := src.SubjectsClaimed()
+	v := web.SourceView{Page: s.page(r, false, src.Title, src.Description,
+		web.Crumb{Label: "Sources", Href: content.SourcesPath}, web.Crumb{Label: src.Title}),
+		Source: src, Body: body, Compare: subjects[:min(content.MaxCompared, len(subjects))], Aspects: aspects}
+	v.Type = "article"
+	return s.render(w, r, http.StatusOK, web.SourcePage(v))
 }
 
-func (s *Server) handleSubjects(w http.ResponseWriter, r *http.Request) {
-	m := s.meta(r, "Subjects", "Every runtime and framework we compare, grouped by kind.", web.Crumb{Label: "Subjects"})
-	s.render(w, r, http.StatusOK, web.SubjectsPage(s.chrome(r, false), m, kindGroups(s.Site())))
+func (s *Server) handleSubjects(w http.ResponseWriter, r *http.Request) error {
+	v := web.SubjectsView{Page: s.page(r, false, "Subjects", "Every runtime and framework we compare, grouped by kind.", web.Crumb{Label: "Subjects"}),
+		Kinds: s.Site().KindGroups()}
+	return s.render(w, r, http.StatusOK, web.SubjectsPage(v))
 }
 
-func (s *Server) handleSubject(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleSubject(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
 	sub, ok := site.Subject(chi.URLParam(r, "slug"))
 	if !ok {
-		s.handleNotFound(w, r)
-		return
+		return pageNotFound(r)
 	}
-	var pairs [][]*content.Subject
-	for _, peer := range peers(site, sub, len(site.Subjects)) {
-		pairs = append(pairs, []*content.Subject{sub, peer})
+	body, err := sub.Body()
+	if err != nil {
+		return err
 	}
-	v := web.SubjectView{Subject: sub, Groups: site.Groups, Comparisons: pairs,
-		Articles: site.ArticlesAbout([]*content.Subject{sub}, false)}
-	m := s.meta(r, sub.Name, sub.Description, web.Crumb{Label: "Subjects", Href: "/subjects"}, web.Crumb{Label: sub.Name})
-	s.render(w, r, http.StatusOK, web.SubjectPage(s.chrome(r, false), m, v))
+	v := web.SubjectView{Page: s.page(r, false, sub.Name, sub.Description,
+		web.Crumb{Label: "Subjects", Href: content.SubjectsPath}, web.Crumb{Label: sub.Name}),
+		Subject: sub, Body: body, Comparisons: site.ComparisonsOf(sub), Articles: site.ArticlesAbout(sub)}
+	for _, g := range site.Groups {
+		pg := web.ProfileGroup{Group: g}
+		for _, a := range g.Aspects {
+			pg.Entries = append(pg.Entries, web.ProfileEntry{Aspect: a, Value: sub.Values[a.ID]})
+		}
+		v.Profile = append(v.Profile, pg)
+	}
+	return s.render(w, r, http.StatusOK, web.SubjectPage(v))
 }
 
-func (s *Server) handleTags(w http.ResponseWriter, r *http.Request) {
-	m := s.meta(r, "Tags", "Articles by topic.", web.Crumb{Label: "Tags"})
-	s.render(w, r, http.StatusOK, web.TagsPage(s.chrome(r, false), m, s.Site().Tags))
+func (s *Server) handleTags(w http.ResponseWriter, r *http.Request) error {
+	v := web.TagsView{Page: s.page(r, false, "Tags", "Articles by topic.", web.Crumb{Label: "Tags"}), Tags: s.Site().Tags}
+	return s.render(w, r, http.StatusOK, web.TagsPage(v))
 }
 
-func (s *Server) handleTag(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleTag(w http.ResponseWriter, r *http.Request) error {
 	t, ok := s.Site().Tag(chi.URLParam(r, "tag"))
 	if !ok || len(t.Articles) == 0 {
-		s.handleNotFound(w, r)
-		return
+		return pageNotFound(r)
 	}
-	m := s.meta(r, "Tagged "+t.Name, "Articles tagged "+t.Name+".", web.Crumb{Label: "Tags", Href: "/tags"}, web.Crumb{Label: t.Name})
-	s.render(w, r, http.StatusOK, web.TagPage(s.chrome(r, false), m, t))
+	v := web.TagView{Page: s.page(r, false, "Tagged "+t.Name, "Articles tagged "+t.Name+".",
+		web.Crumb{Label: "Tags", Href: content.TagsPath}, web.Crumb{Label: t.Name}), Tag: t}
+	return s.render(w, r, http.StatusOK, web.TagPage(v))
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
@@ -139,145 +118,13 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte("ok\n"))
 }
 
-func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) error {
 	a, ok := s.assets.ByURL(r.URL.Path)
 	if !ok {
-		s.handleNotFound(w, r)
-		return
+		return pageNotFound(r)
 	}
 	w.Header().Set("Content-Type", a.ContentType)
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	_, _ = w.Write(a.Body)
-}
-
-func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	s.errorPage(w, r, web.ErrorView{Status: http.StatusNotFound, Title: "Page not found",
-		Message: "There is no page at " + r.URL.Path + ". It may have moved, or the link may be mistyped."})
-}
-
-func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Allow", "GET, HEAD")
-	s.errorPage(w, r, web.ErrorView{Status: http.StatusMethodNotAllowed, Title: "Method not allowed",
-		Message: "This site only answers GET and HEAD requests."})
-}
-
-func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, v web.ErrorView) {
-	if v.Status == http.StatusNotFound || v.Status == http.StatusBadRequest {
-		v.Popular = pairsOf(s.Site(), featured[:4])
-	}
-	m := web.Meta{Title: v.Title, Path: r.URL.Path, NoIndex: true}
-	s.render(w, r, v.Status, web.ErrorPage(s.chrome(r, false), m, v))
-}
-
-// kindGroups groups subjects by kind, in the order of content.Kinds.
-func kindGroups(site *content.Site) []web.KindGroup {
-	var out []web.KindGroup
-	for _, k := range content.Kinds {
-		g := web.KindGroup{Kind: k}
-		for _, sub := range site.Subjects {
-			if sub.Kind.ID == k.ID {
-				g.Subjects = append(g.Subjects, sub)
-			}
-		}
-		out = append(out, g)
-	}
-	return out
-}
-
-// pairsOf resolves lists of slugs to subjects, skipping lists naming a missing subject.
-func pairsOf(site *content.Site, lists [][]string) [][]*content.Subject {
-	var out [][]*content.Subject
-	for _, l := range lists {
-		if subs, err := site.ResolveSubjects(l); err == nil {
-			out = append(out, subs)
-		}
-	}
-	return out
-}
-
-// subjectPairs returns up to n pairs from a list of subjects.
-func subjectPairs(subs []*content.Subject, n int) [][]*content.Subject {
-	var out [][]*content.Subject
-	for i := 0; i < len(subs); i++ {
-		for j := i + 1; j < len(subs) && len(out) < n; j++ {
-			out = append(out, []*content.Subject{subs[i], subs[j]})
-		}
-	}
-	return out
-}
-
-// peers returns the n subjects most similar to sub: same kind and language first, then the
-// number of aspects on which their values agree.
-func peers(site *content.Site, sub *content.Subject, n int) []*content.Subject {
-	var others []*content.Subject
-	for _, o := range site.Subjects {
-		if o != sub {
-			others = append(others, o)
-		}
-	}
-	return topScored(others, n, func(other *content.Subject) int {
-		score := 0
-		if other.Kind.ID == sub.Kind.ID {
-			score += 10
-		}
-		if other.Language == sub.Language {
-			score += 6
-		}
-		for id, v := range sub.Values {
-			if ov := other.Values[id]; ov != nil && ov.Text == v.Text {
-				score++
-			}
-		}
-		return score
-	})
-}
-
-// relatedArticles returns up to n other articles sharing the most subjects and tags with a.
-func relatedArticles(site *content.Site, a *content.Article, n int) []*content.Article {
-	var candidates []*content.Article
-	for _, other := range site.Published() {
-		if other != a && relatedness(a, other) > 0 {
-			candidates = append(candidates, other)
-		}
-	}
-	return topScored(candidates, n, func(other *content.Article) int { return relatedness(a, other) })
-}
-
-// relatedness counts what two articles share: 2 per subject, 3 per tag.
-func relatedness(a, b *content.Article) int {
-	score := 0
-	for _, x := range b.Subjects {
-		for _, y := range a.Subjects {
-			if x == y {
-				score += 2
-			}
-		}
-	}
-	for _, x := range b.Tags {
-		for _, y := range a.Tags {
-			if x == y {
-				score += 3
-			}
-		}
-	}
-	return score
-}
-
-// topScored returns the n items with the highest score, keeping the input order among equals.
-func topScored[T any](items []T, n int, score func(T) int) []T {
-	scores := make(map[int]int, len(items))
-	idx := make([]int, len(items))
-	for i, it := range items {
-		idx[i] = i
-		scores[i] = score(it)
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return scores[idx[i]] > scores[idx[j]] })
-	var out []T
-	for _, i := range idx {
-		if len(out) == n {
-			break
-		}
-		out = append(out, items[i])
-	}
-	return out
+	return nil
 }

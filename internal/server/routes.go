@@ -2,43 +2,93 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/versus-dev/versus/internal/content"
 )
 
-// routes lists every URL the site answers.
+// routes lists every URL the site answers, and where the page cache applies. Every handler is
+// adapted by s.handle, which turns its error into the right error page. Cached routes name the
+// query parameters they read: those are part of the cache key, in a fixed order, and any
+// others are ignored, so no query can change what other requests are served.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.recoverPanics, middleware.GetHead) // access log and security headers wrap the router: see Handler
-	r.NotFound(s.handleNotFound)
-	r.MethodNotAllowed(s.handleMethodNotAllowed)
+	// The access log and security headers wrap the router: see New.
+	r.Use(s.recoverPanics, middleware.RedirectSlashes, middleware.GetHead)
+	r.NotFound(s.handle(s.handleNotFound))
+	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed))
 
 	r.Get("/healthz", s.handleHealth)
 	r.Get("/readyz", s.handleHealth)
-	r.Get("/search", s.handleSearch) // per query, so not in the page cache
+	r.Get(content.SearchPath, s.handle(s.handleSearch)) // per query: not cached
 	if s.opts.DevEvents != nil {
 		r.Method(http.MethodGet, "/_dev/events", s.opts.DevEvents) // a stream: never cached
 	}
 
-	// Everything else is rendered once and served from the page cache.
-	r.Group(func(r chi.Router) {
-		r.Use(s.cached)
-		r.Get("/", s.handleHome)
-		r.Get("/articles", s.handleArticles)
-		r.Get("/articles/{slug}", s.handleArticle)
-		r.Get("/sources", s.handleSources)
-		r.Get("/sources/{slug}", s.handleSource)
-		r.Get("/subjects", s.handleSubjects)
-		r.Get("/subjects/{slug}", s.handleSubject)
-		r.Get("/compare", s.handlePicker)
-		r.Get("/compare/{name}", s.handleCompare) // also {name}.json, .csv, .png
-		r.Get("/tags", s.handleTags)
-		r.Get("/tags/{tag}", s.handleTag)
-		r.Get("/static/{file}", s.handleStatic)
-		r.Get("/feed.xml", s.handleFeed)
-		r.Get("/sitemap.xml", s.handleSitemap)
-		r.Get("/robots.txt", s.handleRobots)
-	})
+	page := s.cached() // rendered once, whatever the query
+	r.With(page).Get(content.HomePath, s.handle(s.handleHome))
+	r.With(page).Get(content.ArticlesPath, s.handle(s.handleArticles))
+	r.With(page).Get(content.ArticlesPath+"/{slug}", s.handle(s.handleArticle))
+	r.With(page).Get(content.SourcesPath, s.handle(s.handleSources))
+	r.With(page).Get(content.SourcesPath+"/{slug}", s.handle(s.handleSource))
+	r.With(page).Get(content.SubjectsPath, s.handle(s.handleSubjects))
+	r.With(page).Get(content.SubjectsPath+"/{slug}", s.handle(s.handleSubject))
+	r.With(page).Get(content.TagsPath, s.handle(s.handleTags))
+	r.With(page).Get(content.TagsPath+"/{tag}", s.handle(s.handleTag))
+	r.With(page).Get(content.FeedPath, s.handle(s.handleFeed))
+	r.With(page).Get(content.SitemapPath, s.handle(s.handleSitemap))
+	r.With(page).Get(content.RobotsPath, s.handle(s.handleRobots))
+	r.With(page).Get("/static/{file}", s.handle(s.handleStatic))
+
+	r.Get(content.PickerPath, s.handle(s.handlePicker)) // a submitted picker redirects: not cached
+	view := s.cached(content.ViewParams...)
+	r.With(view).Get(content.PickerPath+"/{name}", s.handle(s.handleCompare))
+	r.With(view).Get(content.PickerPath+"/{name}.json", s.handle(s.handleCompareJSON))
+	r.With(view).Get(content.PickerPath+"/{name}.csv", s.handle(s.handleCompareCSV))
+	r.With(page).Get(content.PickerPath+"/{name}.png", s.handle(s.handleShareImage))
 	return r
+}
+
+// cached serves a route from the page cache. params are the query parameters the route reads:
+// the page is rendered from a request that carries only those, sorted, which is also its key,
+// so what a page shows is exactly what its key says.
+func (s *Server) cached(params ...string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		if s.opts.NoCache {
+			return next
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if q := keptQuery(r.URL, params); q != r.URL.RawQuery {
+				u := *r.URL
+				u.RawQuery = q
+				r = r.WithContext(r.Context()) // a shallow copy, so the URL can change
+				r.URL = &u
+			}
+			key := r.URL.Path
+			if r.URL.RawQuery != "" {
+				key += "?" + r.URL.RawQuery
+			}
+			if s.opts.BaseURL == "" {
+				key = r.Host + key // absolute links are derived from the host
+			}
+			s.cache.Load().Serve(w, r, key, next)
+		})
+	}
+}
+
+// keptQuery is the part of u's query naming params, encoded with keys sorted.
+func keptQuery(u *url.URL, params []string) string {
+	if u.RawQuery == "" || len(params) == 0 {
+		return ""
+	}
+	all, kept := u.Query(), url.Values{}
+	for _, p := range params {
+		if v, ok := all[p]; ok {
+			kept[p] = v
+		}
+	}
+	return kept.Encode()
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -70,37 +71,33 @@ func (s *Server) searchIndex(wait time.Duration) (*search.Index, error) {
 // the first search finds it ready. A search starts the build too; calling this is optional.
 func (s *Server) WarmSearch() { _, _ = s.searchIndex(0) }
 
-func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
-	var v web.SearchView
+	v := web.SearchView{Page: s.page(r, false, "Search", "Search the articles, sources, subjects and aspects of versus.", web.Crumb{Label: "Search"}),
+		Examples: site.SearchExamples}
+	v.NoIndex = true
 	v.Query, v.Cut = search.CutQuery(strings.TrimSpace(r.URL.Query().Get("q")))
-	m := s.meta(r, "Search", "Search the articles, sources, subjects and aspects of versus.", web.Crumb{Label: "Search"})
-	m.NoIndex = true
+	v.Chrome.Query = v.Query // as searched: a 10,000-character query is not echoed back whole
 	if v.Query == "" {
 		s.WarmSearch() // a search is likely to follow
 	} else {
-		m.Title = "Search results for “" + v.Query + "”"
+		v.Title = "Search results for “" + v.Query + "”"
 		ix, err := s.searchIndex(searchPatience)
 		switch {
 		case err != nil:
-			s.serverError(w, r)
-			return
+			return err
 		case ix == nil:
 			v.Warming = true
 			w.Header().Set("Cache-Control", "no-store")
 		default:
 			if v.Results, err = ix.Search(v.Query, searchLimit); err != nil {
-				s.log.Error("search", "q", v.Query, "err", err)
-				s.serverError(w, r)
-				return
+				return fmt.Errorf("search %q: %w", v.Query, err)
 			}
 			v.Cut = v.Cut || v.Results.Cut
 		}
 	}
 	if len(v.Results.Hits) == 0 {
-		v.Popular = pairsOf(site, featured)
+		v.Popular = site.Featured
 	}
-	c := s.chrome(r, false)
-	c.Query = v.Query // as searched: a 10,000-character query is not echoed back whole
-	s.render(w, r, http.StatusOK, web.SearchPage(c, m, v))
+	return s.render(w, r, http.StatusOK, web.SearchPage(v))
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,14 +13,15 @@ import (
 
 	"github.com/versus-dev/versus/internal/content"
 	"github.com/versus-dev/versus/internal/search"
+	"github.com/versus-dev/versus/internal/testsite"
 	"github.com/versus-dev/versus/static"
 )
 
-// searchFor calls the search handler directly and parses the page it answers with.
+// searchFor searches through srv's router and parses the page it answers with.
 func searchFor(t *testing.T, srv *Server, q string) (*httptest.ResponseRecorder, *goquery.Document) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	http.HandlerFunc(srv.handleSearch).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/search?q="+url.QueryEscape(q), nil))
+	srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, content.SearchFor(q), nil))
 	if rec.Code != http.StatusOK {
 		t.Fatalf("search %q: status %d, want 200", q, rec.Code)
 	}
@@ -43,8 +43,7 @@ func searchReady(t *testing.T, srv *Server) {
 
 // TestSearch searches the shipped content as a reader would, without JavaScript.
 func TestSearch(t *testing.T) {
-	shippedRouter(t)
-	srv := routerSrv
+	srv := shippedSite(t).srv
 	searchReady(t, srv)
 	tests := []struct {
 		q        string
@@ -90,8 +89,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchHostileQueries(t *testing.T) {
-	shippedRouter(t)
-	srv := routerSrv
+	srv := shippedSite(t).srv
 	searchReady(t, srv)
 
 	rec, doc := searchFor(t, srv, `<script>alert(1)</script> django`)
@@ -122,12 +120,11 @@ func TestSearchHostileQueries(t *testing.T) {
 // TestSearchWarmingUp checks that while the index is being built, search answers with a
 // friendly page and the health check is not held up.
 func TestSearchWarmingUp(t *testing.T) {
-	shippedRouter(t)
 	assets, err := static.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := New(routerSrv.Site(), assets, Options{})
+	srv := New(shippedSite(t).site, assets, Options{})
 	patience := searchPatience
 	searchPatience = 10 * time.Millisecond
 	defer func() { searchPatience = patience }()
@@ -163,28 +160,9 @@ func TestSearchWarmingUp(t *testing.T) {
 	}
 }
 
-const searchTestAspects = `groups:
-  - id: g
-    label: General
-aspects:
-  - id: language
-    label: Language
-    group: g
-    description: The language you write.
-`
-
-func searchTestSubject(name string) string {
-	return "---\nname: " + name + "\nkind: runtime\nlanguage: Go\nwebsite: https://example.org/\naspects:\n" +
-		"  language:\n    value: Go\n    refs: [{title: Docs, url: \"https://example.org/\"}]\n    asof: \"1\"\n---\nAbout " + name + ".\n"
-}
-
 // TestSearchFollowsReload checks that a reloaded site is searched, not the one before it.
 func TestSearchFollowsReload(t *testing.T) {
-	fsys := fstest.MapFS{
-		"aspects.yaml":      {Data: []byte(searchTestAspects)},
-		"subjects/alpha.md": {Data: []byte(searchTestSubject("Alpha"))},
-		"subjects/beta.md":  {Data: []byte(searchTestSubject("Beta"))},
-	}
+	fsys := testsite.Files(testsite.Alpha, testsite.Beta)
 	load := func() *content.Site {
 		site, err := content.LoadSite(fsys, content.Options{})
 		if err != nil {

@@ -1,10 +1,12 @@
-// Package server serves the site over HTTP: one chi router (see routes.go) whose handlers read
-// the immutable content model, render templ components fully into memory, and only then write.
+// Package server serves the site over HTTP: one chi router (routes.go lists every URL) whose
+// handlers read the immutable content model, build a view, render it fully into memory and
+// only then write, or return an error that becomes the right error page (errors.go). Pages
+// are kept in the page cache where routes.go says so.
 package server
 
 import (
 	"bytes"
-	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"sync/atomic"
@@ -12,6 +14,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/pagecache"
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web"
 )
@@ -19,7 +22,7 @@ import (
 // Options configures the server.
 type Options struct {
 	// BaseURL is the site's public origin, e.g. "https://versus.example". When empty, absolute
-	// URLs are derived from the request's Host.
+	// URLs are derived from the request's Host, and pages are cached per host.
 	BaseURL string
 	// Logger receives errors; AccessLog, when set, one line per request.
 	Logger    *slog.Logger
@@ -38,53 +41,57 @@ type Options struct {
 type Server struct {
 	site     atomic.Pointer[content.Site]
 	problems atomic.Pointer[[]string] // shown in a banner while the last reload failed
-	cache    atomic.Pointer[pageCache]
+	cache    atomic.Pointer[pagecache.Cache]
 	search   atomic.Pointer[searchState] // built on first use or by WarmSearch
 	assets   *static.Assets
 	opts     Options
 	log      *slog.Logger
-}
-
-// New builds the server for a loaded site. The returned Server is an http.Handler.
-func New(site *content.Site, assets *static.Assets, opts Options) *Server {
-	s := &Server{assets: assets, opts: opts, log: opts.Logger}
-	if s.log == nil {
-		s.log = slog.New(slog.DiscardHandler)
-	}
-	s.site.Store(site)
-	s.cache.Store(newPageCache(cacheBytes))
-	return s
+	handler  http.Handler
+	// internalError is the 500 page, rendered when the server is built so that it can always
+	// be sent, whatever has failed.
+	internalError []byte
 }
 
 // cacheBytes bounds the memory kept for rendered pages; the shipped site's pages and their
 // compressed variants take a few megabytes, the rest serves comparison views as they are asked.
 const cacheBytes = 128 << 20
 
-// Handler returns the site's handler: access log, security headers, cached pages, then the
-// router for everything else.
-func (s *Server) Handler() http.Handler {
-	return s.accessLog(s.securityHeaders(s.serveCached(s.routes())))
+// New builds the server for a loaded site.
+func New(site *content.Site, assets *static.Assets, opts Options) *Server {
+	s := &Server{assets: assets, opts: opts, log: opts.Logger}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	s.site.Store(site)
+	s.cache.Store(pagecache.New(cacheBytes))
+	s.internalError = s.renderInternalError()
+	s.handler = s.accessLog(s.securityHeaders(s.routes()))
+	return s
 }
+
+// Handler returns the site's handler: access log, security headers, then the router.
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // Swap replaces the site atomically, as a -dev reload does; requests in flight keep the site
 // they started with.
 func (s *Server) Swap(site *content.Site) {
 	s.site.Store(site)
 	s.problems.Store(nil)
-	s.cache.Store(newPageCache(cacheBytes))
+	s.cache.Store(pagecache.New(cacheBytes))
 }
 
 // SetProblems records the problems of a failed reload, shown on every page until the next
 // good one.
 func (s *Server) SetProblems(p []string) {
 	s.problems.Store(&p)
-	s.cache.Store(newPageCache(cacheBytes))
+	s.cache.Store(pagecache.New(cacheBytes))
 }
 
 // Site returns the site being served.
 func (s *Server) Site() *content.Site { return s.site.Load() }
 
-func (s *Server) chrome(r *http.Request, code bool) web.Chrome {
+// chrome is what every page shares; code adds the stylesheet for highlighted code.
+func (s *Server) chrome(code bool) web.Chrome {
 	c := web.Chrome{
 		SiteName: "versus",
 		CSS:      []string{s.assets.URL("site.css")},
@@ -99,10 +106,17 @@ func (s *Server) chrome(r *http.Request, code bool) web.Chrome {
 	if p := s.problems.Load(); p != nil {
 		c.Problems = *p
 	}
-	if r != nil && r.URL.Path == "/search" {
-		c.Query = r.URL.Query().Get("q")
-	}
 	return c
+}
+
+// page is the chrome and meta data of the page at r's path, with breadcrumbs after Home.
+func (s *Server) page(r *http.Request, code bool, title, description string, crumbs ...web.Crumb) web.Page {
+	m := web.Meta{Title: title, Description: description, Path: r.URL.Path,
+		Canonical: s.baseURL(r) + r.URL.Path}
+	if len(crumbs) > 0 {
+		m.Crumbs = append([]web.Crumb{{Label: "Home", Href: content.HomePath}}, crumbs...)
+	}
+	return web.Page{Chrome: s.chrome(code), Meta: m}
 }
 
 // baseURL is the origin used for absolute links.
@@ -117,31 +131,15 @@ func (s *Server) baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// render renders a component fully, then writes it with the given status, so a rendering
-// error can still become a proper 500 page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+// render renders a component fully, then writes it with the given status; a rendering error
+// is returned before anything is written, so it can still become the 500 page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
 	var buf bytes.Buffer
 	if err := c.Render(r.Context(), &buf); err != nil {
-		s.log.Error("render", "path", r.URL.Path, "err", err)
-		s.serverError(w, r)
-		return
+		return fmt.Errorf("render %s: %w", r.URL.Path, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(buf.Bytes())
-	}
-}
-
-// serverError writes the 500 page; it renders nothing that could fail again.
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request) {
-	var buf bytes.Buffer
-	v := web.ErrorView{Status: http.StatusInternalServerError, Title: "Something went wrong on our side",
-		Message: "The page could not be shown. It is not your fault; please try again in a moment."}
-	err := web.ErrorPage(s.chrome(nil, false), web.Meta{Title: "Server error", NoIndex: true}, v).Render(context.Background(), &buf)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	if err == nil {
-		_, _ = w.Write(buf.Bytes())
-	}
+	_, _ = w.Write(buf.Bytes())
+	return nil
 }

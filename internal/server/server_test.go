@@ -16,33 +16,39 @@ import (
 	"github.com/versus-dev/versus/static"
 )
 
-var (
-	routerOnce sync.Once
-	routerSrv  *Server
-	routerErr  error
-)
-
-// shippedRouter is the real router over the embedded content, built once per test binary.
-func shippedRouter(t testing.TB) http.Handler {
-	t.Helper()
-	routerOnce.Do(func() {
-		site, err := content.LoadSite(sitecontent.FS, content.Options{})
-		if err != nil {
-			routerErr = err
-			return
-		}
-		assets, err := static.Load()
-		if err != nil {
-			routerErr = err
-			return
-		}
-		routerSrv = New(site, assets, Options{BaseURL: "https://versus.example"})
-	})
-	if routerErr != nil {
-		t.Fatal(routerErr)
+// shippedOnce loads the embedded content and the assets once per test binary; every test that
+// needs them asks through shippedSite, so any test can run alone.
+var shippedOnce = sync.OnceValues(func() (shippedContent, error) {
+	site, err := content.LoadSite(sitecontent.FS, content.Options{})
+	if err != nil {
+		return shippedContent{}, err
 	}
-	return routerSrv.Handler()
+	assets, err := static.Load()
+	if err != nil {
+		return shippedContent{}, err
+	}
+	return shippedContent{site: site, assets: assets,
+		srv: New(site, assets, Options{BaseURL: "https://versus.example"})}, nil
+})
+
+type shippedContent struct {
+	site   *content.Site
+	assets *static.Assets
+	srv    *Server // the real router over the embedded content, shared by tests that only read
 }
+
+func shippedSite(t testing.TB) shippedContent {
+	t.Helper()
+	sc, err := shippedOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+// shippedRouter is the shared server's handler. Its page cache is shared too: a test about
+// what a first request does builds its own server with New.
+func shippedRouter(t testing.TB) http.Handler { return shippedSite(t).srv.Handler() }
 
 func fetch(t testing.TB, method, target string) *httptest.ResponseRecorder {
 	t.Helper()
@@ -124,9 +130,7 @@ func TestRoutes(t *testing.T) {
 }
 
 func TestEveryPageRendersWithMeta(t *testing.T) {
-	site := routerSrv.Site()
-	shippedRouter(t)
-	for _, p := range Pages(routerSrv.Site()) {
+	for _, p := range shippedSite(t).site.Pages() {
 		doc := page(t, p, http.StatusOK)
 		if doc.Find("title").Text() == "" || doc.Find("main#main").Length() != 1 {
 			t.Errorf("%s: no title or main", p)
@@ -140,7 +144,6 @@ func TestEveryPageRendersWithMeta(t *testing.T) {
 			}
 		}
 	}
-	_ = site
 }
 
 func TestHealth(t *testing.T) {
@@ -330,7 +333,7 @@ func TestCompareCSV(t *testing.T) {
 	}
 	all := fetch(t, http.MethodGet, "/compare/django-vs-flask.csv")
 	allRecords, _ := csv.NewReader(all.Body).ReadAll()
-	if len(allRecords) != len(routerSrv.Site().Aspects)+1 {
+	if len(allRecords) != len(shippedSite(t).site.Aspects)+1 {
 		t.Errorf("%d CSV rows, want one per aspect plus header", len(allRecords))
 	}
 	if len(records) >= len(allRecords) {
@@ -364,13 +367,13 @@ func TestMethodNotAllowed(t *testing.T) {
 }
 
 func BenchmarkCompare4(b *testing.B) {
-	shippedRouter(b)
-	site := routerSrv.Site()
-	slugs := []string{"django", "express", "nodejs", "rails"}
+	site := shippedSite(b).site
+	c, err := site.ResolveSubjects([]string{"django", "express", "nodejs", "rails"})
+	if err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
-		if _, err := site.Compare(slugs, content.CompareOptions{}); err != nil {
-			b.Fatal(err)
-		}
+		site.Compare(c, content.View{})
 	}
 }
 

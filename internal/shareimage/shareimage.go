@@ -30,8 +30,8 @@ const (
 	Height = 630
 )
 
-// MaxRows is how many rows a card shows; Render draws only the first MaxRows.
-const MaxRows = 4
+// maxRows is how many rows a card shows; Render draws only the first maxRows.
+const maxRows = 4
 
 // Column is one compared subject.
 type Column struct {
@@ -48,7 +48,7 @@ type Row struct {
 type Card struct {
 	Title   string   // e.g. "Node.js vs Django"
 	Columns []Column // 2 to 4 subjects
-	Rows    []Row    // only the first MaxRows are drawn
+	Rows    []Row    // only the first maxRows are drawn
 	Footer  string   // e.g. "versus · compare backend technologies"
 }
 
@@ -180,7 +180,7 @@ func Render(c Card) ([]byte, error) {
 	fill(img, image.Rect(0, 0, Width, accentBar), accent)
 	st.title.draw(img, contentLeft, titleBase, contentW, c.Title)
 
-	rows := c.Rows[:min(len(c.Rows), MaxRows)]
+	rows := c.Rows[:min(len(c.Rows), maxRows)]
 	g := newGrid(len(c.Columns), len(rows) > 0)
 	drawHeads(img, st, g, c.Columns)
 	drawRows(img, st, g, rows)

@@ -60,23 +60,23 @@ type claimJSON struct {
 	Line     int    `json:"line"`
 }
 
-func (s *Server) matrixData(r *http.Request, m *content.Matrix, opts content.CompareOptions) matrixJSON {
+func (s *Server) matrixData(r *http.Request, m *content.Matrix) matrixJSON {
 	base := s.baseURL(r)
-	out := matrixJSON{Canonical: base + "/compare/" + m.Canon, DiffOnly: opts.DiffOnly, Group: opts.Group, Rows: []rowJSON{}}
-	for _, sub := range m.Subjects {
+	out := matrixJSON{Canonical: base + m.Comparison.Canonical().Path(), DiffOnly: m.View.DiffOnly, Group: m.View.Group, Rows: []rowJSON{}}
+	for _, sub := range m.Comparison {
 		out.Subjects = append(out.Subjects, subjectJSON{Slug: sub.Slug, Name: sub.Name, Kind: sub.Kind.ID, Language: sub.Language, Website: sub.Website})
 	}
 	for _, g := range m.Groups {
 		for _, row := range g.Rows {
 			rj := rowJSON{Group: g.Group.ID, Aspect: row.Aspect.ID, Label: row.Aspect.Label, Description: row.Aspect.Description, Differ: row.Differ}
 			for i, v := range row.Values {
-				c := cellJSON{Subject: m.Subjects[i].Slug, Value: v.Text, Note: v.Note, AsOf: v.AsOf,
+				c := cellJSON{Subject: m.Comparison[i].Slug, Value: v.Text, Note: v.Note, AsOf: v.AsOf,
 					Disputed: v.Disputed != "", Dispute: v.Disputed, Refs: []refJSON{}, Claims: []claimJSON{}}
 				for _, ref := range v.Refs {
-					c.Refs = append(c.Refs, refJSON{Title: ref.Title, URL: refURL(base, ref)})
+					c.Refs = append(c.Refs, refJSON{Title: ref.Title, URL: absolute(base, ref.Path())})
 				}
 				for _, cl := range v.Claims {
-					c.Claims = append(c.Claims, claimJSON{Text: cl.Text, Document: cl.Doc.Title, URL: base + claimPath(cl), File: cl.Doc.Path, Line: cl.Line})
+					c.Claims = append(c.Claims, claimJSON{Text: cl.Text, Document: cl.Doc.Title, URL: base + cl.DocumentPath(), File: cl.Doc.File, Line: cl.Line})
 				}
 				rj.Cells = append(rj.Cells, c)
 			}
@@ -86,38 +86,46 @@ func (s *Server) matrixData(r *http.Request, m *content.Matrix, opts content.Com
 	return out
 }
 
-func refURL(base string, ref content.Ref) string {
-	if ref.Source != nil {
-		return base + "/sources/" + ref.Source.Slug
+// absolute makes a site path absolute; an external URL is returned as it is.
+func absolute(base, path string) string {
+	if strings.HasPrefix(path, "/") {
+		return base + path
 	}
-	return ref.URL
+	return path
 }
 
-func claimPath(cl *content.Claim) string {
-	if cl.Source != nil {
-		return "/sources/" + cl.Source.Slug
-	}
-	if cl.Article != nil {
-		return "/articles/" + cl.Article.Slug
-	}
-	return "/"
-}
-
-func (s *Server) writeMatrixJSON(w http.ResponseWriter, r *http.Request, m *content.Matrix, opts content.CompareOptions) {
-	body, err := json.MarshalIndent(s.matrixData(r, m, opts), "", "  ")
+// matrix is the matrix of the comparison and view a request for format f asks for.
+func (s *Server) matrix(r *http.Request, f content.Format) (*content.Matrix, error) {
+	c, view, err := s.comparisonView(r, f)
 	if err != nil {
-		s.serverError(w, r)
-		return
+		return nil, err
 	}
-	writeDownload(w, r, "application/json; charset=utf-8", m.Name+".json", append(body, '\n'))
+	return s.Site().Compare(c, view), nil
 }
 
-func (s *Server) writeMatrixCSV(w http.ResponseWriter, r *http.Request, m *content.Matrix, opts content.CompareOptions) {
-	data := s.matrixData(r, m, opts)
+func (s *Server) handleCompareJSON(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.matrix(r, content.JSON)
+	if err != nil {
+		return err
+	}
+	body, err := json.MarshalIndent(s.matrixData(r, m), "", "  ")
+	if err != nil {
+		return err
+	}
+	writeDownload(w, "application/json; charset=utf-8", m.Comparison.Name()+string(content.JSON), append(body, '\n'))
+	return nil
+}
+
+func (s *Server) handleCompareCSV(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.matrix(r, content.CSV)
+	if err != nil {
+		return err
+	}
+	data := s.matrixData(r, m)
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	header := []string{"group", "aspect", "label"}
-	for _, sub := range m.Subjects {
+	for _, sub := range m.Comparison {
 		for _, col := range []string{"value", "note", "as of", "disputed", "references", "source claims"} {
 			header = append(header, sub.Name+" "+col)
 		}
@@ -142,13 +150,12 @@ func (s *Server) writeMatrixCSV(w http.ResponseWriter, r *http.Request, m *conte
 		_ = cw.Write(rec)
 	}
 	cw.Flush()
-	writeDownload(w, r, "text/csv; charset=utf-8", m.Name+".csv", buf.Bytes())
+	writeDownload(w, "text/csv; charset=utf-8", m.Comparison.Name()+string(content.CSV), buf.Bytes())
+	return nil
 }
 
-func writeDownload(w http.ResponseWriter, r *http.Request, contentType, filename string, body []byte) {
+func writeDownload(w http.ResponseWriter, contentType, filename string, body []byte) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
-	}
+	_, _ = w.Write(body)
 }

@@ -1,0 +1,211 @@
+// Package testsite builds small, valid content folders for tests, so every package's tests
+// start from the same fixture and change only what a test is about. It writes the content
+// files as an author would; it imports nothing of the site, so any package's tests can use it.
+package testsite
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Aspects is the fixture's vocabulary: two groups and three aspects.
+const Aspects = `groups:
+  - id: basics
+    label: Basics
+    description: What it is.
+  - id: runtime
+    label: Runtime
+    description: How it runs.
+aspects:
+  - id: language
+    label: Language
+    group: basics
+    description: The programming language you write.
+    aliases: [programming language]
+  - id: orm
+    label: ORM and database access
+    group: basics
+    description: Whether a database layer comes with it.
+    aliases: [database orm]
+  - id: concurrency-model
+    label: Concurrency model
+    group: runtime
+    description: How requests are served at the same time, from event loops to threads.
+`
+
+// aspectIDs are the ids of Aspects, in order.
+var aspectIDs = []string{"language", "orm", "concurrency-model"}
+
+// Editorial is a site.yaml featuring the given comparisons.
+func Editorial(featured ...string) string {
+	return "featured: [" + strings.Join(featured, ", ") + "]\nshare_aspects: [language, orm]\nsearch_examples: [orm]\n"
+}
+
+// Ref is a reference of a value: a source slug, or a title and URL.
+type Ref struct {
+	Title, URL, Source string
+}
+
+// Value is one subject's value on one aspect. Empty fields get fixture defaults: a reference
+// to https://example.org/docs and an "as of" of 1.0.
+type Value struct {
+	Value, Note, AsOf, Disputed string
+	Refs                        []Ref
+}
+
+// Subject is a subject file. Aspects without a value in Values get one.
+type Subject struct {
+	Slug, Name, Kind, Language, Website, Description string
+	Aliases                                          []string
+	Values                                           map[string]Value
+	Body                                             string
+}
+
+// Path is the subject's file in the content folder.
+func (s Subject) Path() string { return "subjects/" + s.Slug + ".md" }
+
+// File is the subject file's text.
+func (s Subject) File() string {
+	var b strings.Builder
+	b.WriteString("---\n")
+	field(&b, "", "name", s.Name)
+	b.WriteString("aliases: [" + strings.Join(quoteAll(s.Aliases), ", ") + "]\n")
+	field(&b, "", "kind", or(s.Kind, "full-stack-framework"))
+	field(&b, "", "language", or(s.Language, "Python"))
+	field(&b, "", "website", or(s.Website, "https://example.org/"))
+	if s.Description != "" {
+		field(&b, "", "description", s.Description)
+	}
+	b.WriteString("aspects:\n")
+	ids := slices.Clone(aspectIDs)
+	for _, id := range slices.Sorted(maps.Keys(s.Values)) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids {
+		v := s.Values[id]
+		b.WriteString("  " + id + ":\n")
+		field(&b, "    ", "value", or(v.Value, s.Name+" "+id))
+		if v.Note != "" {
+			field(&b, "    ", "note", v.Note)
+		}
+		refs := v.Refs
+		if len(refs) == 0 {
+			refs = []Ref{{Title: "Docs", URL: "https://example.org/docs"}}
+		}
+		b.WriteString("    refs:\n")
+		for _, r := range refs {
+			if r.Source != "" {
+				b.WriteString("      - {source: " + r.Source + "}\n")
+			} else {
+				b.WriteString("      - {title: " + strconv.Quote(r.Title) + ", url: " + strconv.Quote(r.URL) + "}\n")
+			}
+		}
+		field(&b, "    ", "asof", or(v.AsOf, "1.0"))
+		if v.Disputed != "" {
+			field(&b, "    ", "disputed", v.Disputed)
+		}
+	}
+	b.WriteString("---\n")
+	b.WriteString(or(s.Body, "Overview of "+s.Name+"."))
+	b.WriteString("\n")
+	return b.String()
+}
+
+// Alpha and Beta are the fixture's two subjects. Beta's ORM value has a note and is disputed.
+var (
+	Alpha = Subject{Slug: "alpha", Name: "Alpha", Description: "A framework called Alpha.",
+		Values: map[string]Value{"language": {Value: "Python"}, "orm": {Value: "Built in"}, "concurrency-model": {Value: "Worker processes"}}}
+	Beta = Subject{Slug: "beta", Name: "Beta", Aliases: []string{"beta framework"}, Kind: "runtime", Language: "JavaScript",
+		Description: "A runtime called Beta.",
+		Values: map[string]Value{"language": {Value: "JavaScript"}, "concurrency-model": {Value: "Event loop"},
+			"orm": {Value: "None", Note: "Uses `models` from a package.", Disputed: "One source says it has one."}}}
+)
+
+// Source is the fixture's source digest, src: a feature table of four claims on lines 11–13.
+const Source = `---
+title: A comparison
+author: Someone
+publisher: A blog
+date: 2023-03-04
+---
+## Claims
+
+| Aspect | Alpha | beta framework |
+| --- | --- | --- |
+| Language | Python too | JavaScript |
+| Database ORM | Has one | |
+| ORM and database access | | Has one too |
+`
+
+// FS is the default fixture: Aspects, an Editorial featuring alpha-vs-beta, Alpha, Beta,
+// Source, a published article (hello) that links the source and a comparison row, an article
+// dated in the future (later) and a draft (drafted).
+func FS() fstest.MapFS {
+	fsys := Files(Alpha, Beta)
+	fsys["sources/src.md"] = &fstest.MapFile{Data: []byte(Source)}
+	fsys["articles/hello.md"] = Article("---\ntitle: Hello\ndate: 2026-01-02\ntags: [Intro]\nsubjects: [alpha, beta]\n---\n## Start\n\nSee [the source](/sources/src) and [the matrix](/compare/alpha-vs-beta#orm).\n")
+	fsys["articles/later.md"] = Article("---\ntitle: Later\ndate: 2099-01-01\n---\nNot yet.\n")
+	fsys["articles/drafted.md"] = Article("---\ntitle: Drafted\ndraft: true\n---\nDraft.\n")
+	return fsys
+}
+
+// Files is a content folder of Aspects, an Editorial featuring the first two subjects, and
+// the given subjects.
+func Files(subjects ...Subject) fstest.MapFS {
+	var featured []string
+	if len(subjects) >= 2 {
+		featured = append(featured, subjects[0].Slug+"-vs-"+subjects[1].Slug)
+	}
+	fsys := fstest.MapFS{
+		"aspects.yaml": {Data: []byte(Aspects)},
+		"site.yaml":    {Data: []byte(Editorial(featured...))},
+	}
+	for _, s := range subjects {
+		fsys[s.Path()] = &fstest.MapFile{Data: []byte(s.File())}
+	}
+	return fsys
+}
+
+// Article wraps a file's text for a MapFS.
+func Article(text string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(text)} }
+
+func field(b *strings.Builder, indent, key, val string) {
+	b.WriteString(indent + key + ": " + strconv.Quote(val) + "\n")
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+func or(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+// Write writes a content folder's files under dir, as an author's checkout would hold them.
+func Write(t testing.TB, dir string, fsys fstest.MapFS) {
+	t.Helper()
+	for name, f := range fsys {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
