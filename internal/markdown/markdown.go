@@ -51,12 +51,12 @@ type Link struct {
 // Document is a rendered Markdown document. Line numbers are relative to the source given
 // to Render, starting at 1.
 type Document struct {
-	HTML     []byte
-	TOC      []Heading // h2 and h3, in document order
-	IDs      []string  // every heading id, for checking #fragment links
-	Tables   []Table
-	Links    []Link
-	Words    int
+	HTML   []byte
+	TOC    []Heading // h2 and h3, in document order
+	IDs    []string  // every heading id, for checking #fragment links
+	Tables []Table
+	Links  []Link
+	Words  int
 }
 
 // maxNesting bounds how deeply lists and block quotes may nest. goldmark's cost grows with the

@@ -83,9 +83,9 @@ func TestETagNotModified(t *testing.T) {
 
 func TestCacheControl(t *testing.T) {
 	for target, want := range map[string]string{
-		"/compare/django-vs-nodejs":      "public, max-age=300, must-revalidate",
-		"/compare/django-vs-nodejs.json": "public, max-age=300, must-revalidate",
-		"/healthz":                       "no-store",
+		"/compare/django-vs-nodejs":           "public, max-age=300, must-revalidate",
+		"/compare/django-vs-nodejs.json":      "public, max-age=300, must-revalidate",
+		"/healthz":                            "no-store",
 		shippedSite(t).assets.URL("site.css"): "public, max-age=31536000, immutable",
 	} {
 		if got := fetchWith(t, target, nil).Header().Get("Cache-Control"); got != want {

@@ -13,7 +13,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
 	latest := site.Published()
 	v := web.HomeView{
-		Page: s.page(r, false, "versus", "Compare backend runtimes and frameworks side by side — Node.js, Django, Rails, Laravel and more — with every claim sourced."),
+		Page:     s.page(r, false, "versus", "Compare backend runtimes and frameworks side by side — Node.js, Django, Rails, Laravel and more — with every claim sourced."),
 		Featured: site.Featured, Latest: latest[:min(5, len(latest))], Kinds: site.KindGroups(),
 		Subjects: len(site.Subjects), Sources: len(site.Sources), Aspects: len(site.Aspects),
 	}
