@@ -329,7 +329,7 @@ func SubjectPage(v SubjectView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = valueBody(e.Value).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = valueBody(e.Value, false).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

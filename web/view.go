@@ -67,6 +67,14 @@ func shortTitle(t string) string {
 	return string(r[:46]) + "…"
 }
 
+// pluralWord picks the word for a count.
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 func boolAttr(b bool) string {
 	if b {
 		return "true"

@@ -1,81 +1,90 @@
-// Command weight shows what each part of a comparison page (claims, notes, references…) adds
-// to its compressed size: go run ./bench/weight PAGE.html. Keep its patterns in step with the
-// markup of web/compare.templ.
+// Command weight prints what the default view of every two-subject comparison weighs as a
+// browser gets it, HTML plus every stylesheet and script it loads, compressed as served (brotli
+// and gzip): the Django vs Node.js figure and the largest. It exits 1 when the largest brotli
+// figure is over -budget (14,336 bytes, one round trip). It renders with the real handler, in
+// process:
+//
+//	go run ./bench/weight [-content DIR] [-budget 14336]
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"regexp"
 
-	"github.com/andybalholm/brotli"
+	sitecontent "github.com/versus-dev/versus/content"
+	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/server"
+	"github.com/versus-dev/versus/static"
 )
 
-// weightParts are the kinds of markup a comparison page is made of, removed one after the
-// other to see what each adds to the compressed page. The patterns follow the markup of
-// web/compare.templ and web/layout.templ; a part that matches nothing shows 0.
-var weightParts = []struct {
-	name string
-	re   *regexp.Regexp
-}{
-	{"claims lists (details.claims)", regexp.MustCompile(`(?s)<details class="claims">.*?</details>`)},
-	{"notes (p.note)", regexp.MustCompile(`(?s)<p class="note">.*?</p>`)},
-	{"references (ul.refs)", regexp.MustCompile(`(?s)<ul class="refs"[^>]*>.*?</ul>`)},
-	{"aspect descriptions", regexp.MustCompile(`(?s)(<details class="aspect"><summary>[^<]*</summary>)<p>.*?</p>`)},
-	{"disputes", regexp.MustCompile(`(?s)<div class="disputed">.*?</div>`)},
-	{"as-of dates (span.asof)", regexp.MustCompile(`(?s)<span class="asof">.*?</span>`)},
-	{"rest of the matrix table", regexp.MustCompile(`(?s)<table class="matrix">.*?</table>`)},
-	{"sections after the table", regexp.MustCompile(`(?s)<section aria-labelledby=.*?</section>`)},
-	{"<head> (meta, Open Graph, links)", regexp.MustCompile(`(?s)<head>.*?</head>`)},
-}
-
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	dir := flag.String("content", "", "content folder (default: the embedded content)")
+	budget := flag.Int("budget", 14336, "bytes the largest default view may weigh, brotli-compressed")
+	flag.Parse()
+	var fsys fs.FS = sitecontent.FS
+	if *dir != "" {
+		fsys = os.DirFS(*dir)
+	}
+	site, err := content.LoadSite(fsys, content.Options{})
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "weight:", err)
+		os.Exit(1)
+	}
+	assets, err := static.Load()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "weight:", err)
+		os.Exit(1)
+	}
+	h := server.New(site, assets, server.Options{BaseURL: "https://versus.example"}).Handler()
+	type weight struct {
+		path          string
+		raw, br, gz   int
+		htmlBr, cssBr int
+	}
+	measure := func(path string) weight {
+		w := weight{path: path}
+		page := get(h, path, "")
+		w.raw = len(page)
+		w.htmlBr, w.gz = len(get(h, path, "br")), len(get(h, path, "gzip"))
+		for _, m := range assetRE.FindAllSubmatch(page, -1) {
+			w.cssBr += len(get(h, string(m[1]), "br"))
+			w.gz += len(get(h, string(m[1]), "gzip"))
+		}
+		w.br = w.htmlBr + w.cssBr
+		return w
+	}
+	var largest weight
+	pairs := site.Pairs()
+	for _, c := range pairs {
+		if w := measure(c.Path()); w.br > largest.br {
+			largest = w
+		}
+	}
+	dvn := measure("/compare/django-vs-nodejs")
+	fmt.Printf("%-40s %9s %9s %9s %9s\n", "default view (HTML + CSS/JS)", "raw HTML", "brotli", "(HTML)", "gzip")
+	for _, w := range []weight{dvn, largest} {
+		fmt.Printf("%-40s %9d %9d %9d %9d\n", w.path, w.raw, w.br, w.htmlBr, w.gz)
+	}
+	fmt.Printf("largest of %d two-subject comparisons: %s, %d bytes brotli (budget %d)\n", len(pairs), largest.path, largest.br, *budget)
+	if largest.br > *budget {
 		os.Exit(1)
 	}
 }
 
-// run prints what each part of a page adds to its size, raw and compressed at the levels the
-// server uses (gzip 9, brotli 9).
-func run(args []string) error {
-	fl := flag.NewFlagSet("weight", flag.ExitOnError)
-	_ = fl.Parse(args)
-	if fl.NArg() != 1 {
-		return fmt.Errorf("usage: weight PAGE.html")
-	}
-	page, err := os.ReadFile(fl.Arg(0))
-	if err != nil {
-		return err
-	}
-	fmt.Printf("%-36s %8s %8s %8s  (bytes each part adds; parts removed in this order)\n", "part", "raw", "gzip", "br")
-	cur := page
-	for _, p := range weightParts {
-		n := len(p.re.FindAll(cur, -1))
-		next := p.re.ReplaceAll(cur, []byte("$1"))
-		fmt.Printf("%-36s %8d %8d %8d  (%d)\n", p.name, len(cur)-len(next), gz(cur)-gz(next), br(cur)-br(next), n)
-		cur = next
-	}
-	fmt.Printf("%-36s %8d %8d %8d\n", "everything else (header, footer…)", len(cur), gz(cur), br(cur))
-	fmt.Printf("%-36s %8d %8d %8d\n", "whole page", len(page), gz(page), br(page))
-	return nil
-}
+// assetRE finds the stylesheets and scripts a page loads.
+var assetRE = regexp.MustCompile(`(?:href|src)="(/static/[^"]+\.(?:css|js))"`)
 
-func gz(b []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	_, _ = w.Write(b)
-	_ = w.Close()
-	return buf.Len()
-}
-
-func br(b []byte) int {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, 9)
-	_, _ = w.Write(b)
-	_ = w.Close()
-	return buf.Len()
+func get(h http.Handler, path, encoding string) []byte {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	if encoding != "" {
+		req.Header.Set("Accept-Encoding", encoding)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Body.Bytes()
 }

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/export"
 	"github.com/versus-dev/versus/internal/server"
 	"github.com/versus-dev/versus/static"
 )
@@ -41,8 +42,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	h := server.New(site, assets, server.Options{BaseURL: cf.baseURL, NoCache: true}).Handler()
 	pages := append(site.Pages(), content.Documents...)
 	for _, c := range site.Pairs() {
+		for _, v := range site.Views(c)[1:] { // the default view is one of site.Pages
+			pages = append(pages, c.ViewPath(v))
+		}
 		for _, f := range content.Formats { // the data and share image each comparison page links to
 			pages = append(pages, c.FormatPath(f, content.View{}))
+		}
+		for _, a := range site.Aspects {
+			pages = append(pages, c.AspectImagePath(a))
 		}
 	}
 	for _, a := range assets.All() {
@@ -117,15 +124,10 @@ func get(h http.Handler, path string) ([]byte, int) {
 	return rec.Body.Bytes(), rec.Code
 }
 
-// writePage writes a page body under out: directories get index.html, files keep their name.
-func writePage(out, urlPath string, body []byte) error {
-	rel := strings.TrimPrefix(urlPath, "/")
-	var file string
-	if rel == "" || filepath.Ext(rel) == "" {
-		file = filepath.Join(out, filepath.FromSlash(rel), "index.html")
-	} else {
-		file = filepath.Join(out, filepath.FromSlash(rel))
-	}
+// writePage writes the body of a URL (a path and maybe a query) into the export's file for it.
+func writePage(out, target string, body []byte) error {
+	urlPath, query, _ := strings.Cut(target, "?")
+	file := filepath.Join(out, filepath.FromSlash(export.File(urlPath, query)))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ const exportOrigin = "https://versus.example"
 // TestMain removes it.
 var (
 	exportOnce sync.Once
-	export     shippedExport
+	shared     shippedExport
 	exportErr  error
 )
 
@@ -30,27 +30,27 @@ type shippedExport struct {
 func exportSite(t *testing.T) shippedExport {
 	t.Helper()
 	exportOnce.Do(func() {
-		export.dir, exportErr = os.MkdirTemp("", "versus-export-")
+		shared.dir, exportErr = os.MkdirTemp("", "versus-export-")
 		if exportErr != nil {
 			return
 		}
 		var stdout, stderr bytes.Buffer
-		args := []string{"versus", "build", "-out", export.dir, "-base-url", exportOrigin}
+		args := []string{"versus", "build", "-out", shared.dir, "-base-url", exportOrigin}
 		if err := run(context.Background(), args, os.Getenv, &stdout, &stderr); err != nil {
 			exportErr = fmt.Errorf("build: %w\n%s", err, stderr.String())
 		}
-		export.stdout = stdout.String()
+		shared.stdout = stdout.String()
 	})
 	if exportErr != nil {
 		t.Fatal(exportErr)
 	}
-	return export
+	return shared
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if export.dir != "" {
-		_ = os.RemoveAll(export.dir)
+	if shared.dir != "" {
+		_ = os.RemoveAll(shared.dir)
 	}
 	os.Exit(code)
 }

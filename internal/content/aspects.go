@@ -12,7 +12,22 @@ const aspectsPath = "aspects.yaml"
 
 type aspectsYAML struct {
 	Groups  []groupYAML  `yaml:"groups"`
+	Scales  []scaleYAML  `yaml:"scales"`
 	Aspects []aspectYAML `yaml:"aspects"`
+}
+
+type scaleYAML struct {
+	ID      string      `yaml:"id"`
+	Label   string      `yaml:"label"`
+	Ordered bool        `yaml:"ordered"`
+	Levels  []levelYAML `yaml:"levels"`
+}
+
+type levelYAML struct {
+	ID        string `yaml:"id"`
+	Label     string `yaml:"label"`
+	Means     string `yaml:"means"`
+	Qualifies bool   `yaml:"qualifies"`
 }
 
 type groupYAML struct {
@@ -27,6 +42,7 @@ type aspectYAML struct {
 	Group       string   `yaml:"group"`
 	Description string   `yaml:"description"`
 	Aliases     []string `yaml:"aliases"`
+	Scale       string   `yaml:"scale"`
 }
 
 // readYAML reads a content file that is all YAML, such as aspects.yaml, into dst; what names
@@ -75,6 +91,11 @@ func (l *loader) loadAspects() {
 	for _, g := range l.site.Groups {
 		groupIDs = append(groupIDs, g.ID)
 	}
+	scales := l.loadScales(p, node.Key("scales"), y.Scales)
+	scaleIDs := make([]string, 0, len(y.Scales))
+	for _, sc := range y.Scales {
+		scaleIDs = append(scaleIDs, sc.ID)
+	}
 	names := map[string]string{} // normalised name → aspect id that owns it
 	for i, a := range y.Aspects {
 		an := aspectNodes.Item(i)
@@ -98,6 +119,11 @@ func (l *loader) loadAspects() {
 			continue
 		}
 		asp := &Aspect{ID: a.ID, Label: a.Label, Group: grp, Description: a.Description, Aliases: a.Aliases}
+		if a.Scale != "" {
+			if asp.Scale = scales[a.Scale]; asp.Scale == nil {
+				l.probs.Add(p, an.KeyLine("scale", line), problem.Reference, "aspect %q: unknown scale %q%s", a.ID, a.Scale, problem.DidYouMean(a.Scale, scaleIDs))
+			}
+		}
 		grp.Aspects = append(grp.Aspects, asp)
 		l.site.Aspects = append(l.site.Aspects, asp)
 		l.site.aspectByID[a.ID] = asp
@@ -116,4 +142,64 @@ func (l *loader) loadAspects() {
 	if len(l.site.Aspects) == 0 && l.probs.Len() == 0 {
 		l.probs.Add(p, 1, problem.Missing, "no aspects defined")
 	}
+}
+
+// loadScales reads the scales of the aspect vocabulary: each a closed list of levels with a
+// label and a one-sentence meaning.
+func (l *loader) loadScales(p string, node frontmatter.Node, ys []scaleYAML) map[string]*Scale {
+	out := map[string]*Scale{}
+	for i, y := range ys {
+		sn := node.Item(i)
+		line := node.ItemLine(i, 1)
+		l.require(p, line, "id", y.ID)
+		l.require(p, line, "label", y.Label)
+		if out[y.ID] != nil {
+			l.probs.Add(p, sn.KeyLine("id", line), problem.Duplicate, "scale %q is defined twice", y.ID)
+			continue
+		}
+		sc := &Scale{ID: y.ID, Label: y.Label, Ordered: y.Ordered}
+		if len(y.Levels) < 2 {
+			l.probs.Add(p, sn.KeyLine("levels", line), problem.Missing, "scale %q needs at least two levels", y.ID)
+		}
+		levels := sn.Key("levels")
+		for j, ly := range y.Levels {
+			ll := levels.ItemLine(j, line)
+			l.require(p, ll, "id", ly.ID)
+			l.require(p, ll, "label", ly.Label)
+			l.require(p, ll, "means", ly.Means)
+			if ly.ID == Unknown.ID {
+				l.probs.Add(p, ll, problem.Duplicate, "scale %q: %q is a level of every scale and cannot be defined", y.ID, Unknown.ID)
+				continue
+			}
+			if sc.level(ly.ID) != nil {
+				l.probs.Add(p, ll, problem.Duplicate, "scale %q: level %q is defined twice", y.ID, ly.ID)
+				continue
+			}
+			sc.Levels = append(sc.Levels, &Level{ID: ly.ID, Label: ly.Label, Means: ly.Means, Qualify: ly.Qualifies, Rank: len(sc.Levels), Scale: sc})
+		}
+		out[y.ID] = sc
+	}
+	return out
+}
+
+// level returns the scale's level with the given id, Unknown included.
+func (sc *Scale) level(id string) *Level {
+	if id == Unknown.ID {
+		return Unknown
+	}
+	for _, lv := range sc.Levels {
+		if lv.ID == id {
+			return lv
+		}
+	}
+	return nil
+}
+
+// levelIDs lists the ids a cell of the scale may name.
+func (sc *Scale) levelIDs() []string {
+	out := make([]string, 0, len(sc.Levels)+1)
+	for _, lv := range sc.Levels {
+		out = append(out, lv.ID)
+	}
+	return append(out, Unknown.ID)
 }

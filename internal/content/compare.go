@@ -2,9 +2,6 @@ package content
 
 import (
 	"fmt"
-	"net/url"
-	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -31,13 +28,16 @@ type BadComparisonError struct {
 
 func (e *BadComparisonError) Error() string { return e.Reason }
 
-// Matrix is a comparison of 2–4 subjects across aspects, in the order the subjects were asked.
+// Matrix is a comparison of 2–4 subjects across aspects: the rows a view shows, and the
+// verdict on the whole comparison.
 type Matrix struct {
-	Comparison Comparison
+	Comparison Comparison // in the order asked
 	View       View
+	Columns    Comparison // the order columns are shown in: the base first, then as asked
 	Groups     []*MatrixGroup
 	Rows       int // rows shown
 	Total      int // rows in the full comparison
+	Verdict    Verdict
 }
 
 // MatrixGroup is the rows of one aspect group.
@@ -46,12 +46,51 @@ type MatrixGroup struct {
 	Rows  []*MatrixRow
 }
 
-// MatrixRow is one aspect: each subject's value, in column order.
+// MatrixRow is one aspect: each subject's value, in comparison order, and the cells in column
+// order.
 type MatrixRow struct {
 	Aspect   *Aspect
-	Values   []*Value
-	Differ   bool // the subjects' values are not all the same
-	Disputed bool // at least one value is disputed
+	Values   []*Value // in comparison order
+	Cells    []Cell   // in column order
+	Differ   bool     // the subjects' values or levels are not all the same
+	Disputed bool     // at least one value is disputed
+}
+
+// Cell is one subject's value in a row, with its mark against the base subject of the view.
+type Cell struct {
+	Subject *Subject
+	Value   *Value
+	Mark    Mark
+}
+
+// Mark is how a cell compares with the base subject's cell on the aspect's scale.
+type Mark string
+
+// The marks of a base view; the base's own cells, prose rows and views without a base have none.
+const (
+	NoMark    Mark = ""
+	Better    Mark = "better"
+	Same      Mark = "same"
+	Worse     Mark = "worse"
+	Different Mark = "different" // on a category scale
+	NotKnown  Mark = "unknown"   // either level is unknown
+)
+
+// markAgainst compares level l with the base level on their scale.
+func markAgainst(l, base *Level) Mark {
+	switch {
+	case l == nil || base == nil:
+		return NoMark
+	case l == Unknown || base == Unknown:
+		return NotKnown
+	case l == base:
+		return Same
+	case !l.Scale.Ordered:
+		return Different
+	case l.Rank < base.Rank:
+		return Better
+	}
+	return Worse
 }
 
 // ResolveSubjects checks a list of slugs for a comparison and returns the subjects in order.
@@ -79,21 +118,25 @@ func (s *Site) ResolveSubjects(slugs []string) (Comparison, error) {
 }
 
 // Compare builds the matrix of a comparison for a view: every aspect, or the rows the view
-// keeps. The view is one ParseView accepted.
+// keeps, and the verdict on all of them. The view is one ParseView accepted.
 func (s *Site) Compare(c Comparison, v View) *Matrix {
-	m := &Matrix{Comparison: c, View: v}
+	m := &Matrix{Comparison: c, View: v, Columns: c}
+	if v.Base != "" {
+		m.Columns = Comparison{}
+		for _, sub := range c {
+			if sub.Slug == v.Base {
+				m.Columns = append(Comparison{sub}, m.Columns...)
+			} else {
+				m.Columns = append(m.Columns, sub)
+			}
+		}
+	}
+	var all []*MatrixRow
 	for _, g := range s.Groups {
 		mg := &MatrixGroup{Group: g}
 		for _, a := range g.Aspects {
-			row := &MatrixRow{Aspect: a, Values: make([]*Value, len(c))}
-			for i, sub := range c {
-				val := sub.Values[a.ID]
-				row.Values[i] = val
-				row.Disputed = row.Disputed || val.Disputed != ""
-				if i > 0 && !strings.EqualFold(strings.TrimSpace(val.Text), strings.TrimSpace(row.Values[0].Text)) {
-					row.Differ = true
-				}
-			}
+			row := s.row(c, a, m.Columns, v.Base)
+			all = append(all, row)
 			m.Total++
 			if v.Group != "" && g.ID != v.Group || v.DiffOnly && !row.Differ {
 				continue
@@ -105,158 +148,57 @@ func (s *Site) Compare(c Comparison, v View) *Matrix {
 			m.Groups = append(m.Groups, mg)
 		}
 	}
+	m.Verdict = verdict(s, c, all)
 	return m
 }
 
-// Comparison is two to four subjects in the order a reader asked for them.
-type Comparison []*Subject
-
-// Name is the comparison's path segment: the slugs in order, joined by "-vs-".
-func (c Comparison) Name() string {
-	slugs := make([]string, len(c))
-	for i, s := range c {
-		slugs[i] = s.Slug
-	}
-	return strings.Join(slugs, "-vs-")
-}
-
-// Canonical is the same comparison with its subjects sorted by slug: the form canonical links,
-// the sitemap and the export use.
-func (c Comparison) Canonical() Comparison {
-	out := slices.Clone(c)
-	slices.SortFunc(out, func(a, b *Subject) int { return strings.Compare(a.Slug, b.Slug) })
-	return out
-}
-
-// Title is "A vs B", in order.
-func (c Comparison) Title() string {
-	names := make([]string, len(c))
-	for i, s := range c {
-		names[i] = s.Name
-	}
-	return strings.Join(names, " vs ")
-}
-
-// Path is the comparison page in this order.
-func (c Comparison) Path() string { return PickerPath + "/" + c.Name() }
-
-// RowPath is the row of one aspect on the comparison page.
-func (c Comparison) RowPath(a *Aspect) string { return c.Path() + "#" + a.ID }
-
-// Format is a representation of a comparison other than its page.
-type Format string
-
-// The comparison's data and image formats.
-const (
-	JSON  Format = ".json"
-	CSV   Format = ".csv"
-	Image Format = ".png"
-)
-
-// Formats lists every format, in the order the page offers them.
-var Formats = []Format{JSON, CSV, Image}
-
-// FormatPath is the comparison in a format, for a view.
-func (c Comparison) FormatPath(f Format, v View) string {
-	return withQuery(c.Path()+string(f), v.Query())
-}
-
-// ViewPath is the comparison page showing a view.
-func (c Comparison) ViewPath(v View) string { return withQuery(c.Path(), v.Query()) }
-
-func withQuery(path, query string) string {
-	if query == "" {
-		return path
-	}
-	return path + "?" + query
-}
-
-// View narrows what a comparison shows. The zero View is the whole comparison.
-type View struct {
-	DiffOnly bool   // only the rows whose values differ
-	Group    string // only one aspect group, by id
-}
-
-// Query is the view as a query string, with its parameters in a fixed order; "" for the zero
-// View.
-func (v View) Query() string {
-	q := url.Values{}
-	if v.DiffOnly {
-		q.Set("diff", "1")
-	}
-	if v.Group != "" {
-		q.Set("group", v.Group)
-	}
-	return q.Encode()
-}
-
-// ViewParams are the query parameters a comparison page reads; any others are ignored.
-var ViewParams = []string{"diff", "group"}
-
-// ParseView reads a comparison view from query parameters, checking every value against the
-// site. Its error is a *BadComparisonError saying what is allowed.
-func (s *Site) ParseView(q url.Values) (View, error) {
-	var v View
-	switch d := q.Get("diff"); d {
-	case "", "0", "false":
-	case "1", "true":
-		v.DiffOnly = true
-	default:
-		return v, &BadComparisonError{Reason: fmt.Sprintf("diff=%q is not a view we know: use diff=1 to show only rows whose values differ, or leave it out", shorten(d, 40))}
-	}
-	if g := q.Get("group"); g != "" {
-		if _, ok := s.Group(g); !ok {
-			ids := make([]string, len(s.Groups))
-			for i, grp := range s.Groups {
-				ids[i] = grp.ID
+// RowPath is where a link to an aspect's row leads from this matrix's page: the row on this
+// page when the view shows it, else the row of the default view.
+func (m *Matrix) RowPath(a *Aspect) string {
+	for _, g := range m.Groups {
+		for _, row := range g.Rows {
+			if row.Aspect == a {
+				return "#" + a.ID
 			}
-			return v, &BadComparisonError{Reason: fmt.Sprintf("there is no aspect group %q. Groups are: %s", shorten(g, 40), strings.Join(ids, ", "))}
-		}
-		v.Group = g
-	}
-	return v, nil
-}
-
-// comparisonNameRE is the shape of a comparison path segment: slugs joined by "-vs-".
-var comparisonNameRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// maxComparisonName bounds the path segment read as a comparison: four of the longest slugs.
-const maxComparisonName = 4*64 + 3*4
-
-// splitFormat splits a format extension (".json", ".csv", ".png") off a comparison path
-// segment; the format is "" for the page.
-func splitFormat(segment string) (name string, f Format) {
-	for _, f := range Formats {
-		if name, ok := strings.CutSuffix(segment, string(f)); ok {
-			return name, f
 		}
 	}
-	return segment, ""
+	return m.Comparison.RowPath(a)
 }
 
-// IsComparisonSegment reports whether a path segment has the shape of a comparison, with or
-// without a format extension.
-func IsComparisonSegment(segment string) bool {
-	name, _ := splitFormat(segment)
-	return len(name) <= maxComparisonName && comparisonNameRE.MatchString(name)
-}
-
-// ParseComparison reads a comparison path segment such as "django-vs-nodejs.json": the
-// subjects in the order named, and the format. Its error is an *UnknownSubjectError or a
-// *BadComparisonError.
-func (s *Site) ParseComparison(segment string) (Comparison, Format, error) {
-	name, f := splitFormat(segment)
-	if !IsComparisonSegment(name) {
-		return nil, f, &BadComparisonError{Malformed: true, Reason: "a comparison link looks like /compare/django-vs-nodejs: two to four subject names in lowercase, joined by -vs-"}
+// GroupPath is where a link to a group's rows leads from this matrix's page, as RowPath.
+func (m *Matrix) GroupPath(g *Group) string {
+	for _, mg := range m.Groups {
+		if mg.Group == g {
+			return "#group-" + g.ID
+		}
 	}
-	c, err := s.ResolveSubjects(strings.Split(name, "-vs-"))
-	return c, f, err
+	return m.Comparison.Path() + "#group-" + g.ID
 }
 
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
+// CompareAspect is the row of one aspect of a comparison, for the aspect's own page.
+func (s *Site) CompareAspect(c Comparison, a *Aspect) *MatrixRow { return s.row(c, a, c, "") }
+
+func (s *Site) row(c Comparison, a *Aspect, columns Comparison, base string) *MatrixRow {
+	row := &MatrixRow{Aspect: a, Values: make([]*Value, len(c))}
+	for i, sub := range c {
+		val := sub.Values[a.ID]
+		row.Values[i] = val
+		row.Disputed = row.Disputed || val.Disputed != ""
+		first := row.Values[0]
+		if i > 0 && (val.Level != first.Level || !strings.EqualFold(strings.TrimSpace(val.Text), strings.TrimSpace(first.Text))) {
+			row.Differ = true
+		}
 	}
-	return s
+	var baseLevel *Level
+	if base != "" {
+		baseLevel = columns[0].Values[a.ID].Level
+	}
+	for i, sub := range columns {
+		cell := Cell{Subject: sub, Value: sub.Values[a.ID]}
+		if base != "" && i > 0 {
+			cell.Mark = markAgainst(cell.Value.Level, baseLevel)
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	return row
 }

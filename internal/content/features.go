@@ -22,6 +22,11 @@ func (l *loader) extractAllFeatureTables() {
 			}
 		}
 	}
+	for _, s := range l.site.Subjects {
+		for _, v := range s.Values {
+			v.Agreement = agreement(v.Claims)
+		}
+	}
 }
 
 // extractFeatureTable returns the claims of a table whose header row names two or more known
@@ -66,11 +71,26 @@ func (l *loader) extractFeatureTable(pd *pendingDoc, t markdown.Table) []*Claim 
 			if i == 0 || i >= len(cols) || cols[i] == nil || isNoClaim(cell.Text) {
 				continue
 			}
+			text, stance := splitStance(cell.Text)
+			if pd.source != nil && stance == NoStance {
+				l.probs.Add(p, cell.Line, problem.Stance, "claim %q needs a stance against our value for %s, %s: end it with (agrees) or (differs)",
+					shorten(text, 60), cols[i].Name, aspect.Label)
+			}
 			claims = append(claims, &Claim{Doc: pd.doc, Source: pd.source, Article: pd.article,
-				Line: cell.Line, Aspect: aspect, Subject: cols[i], Text: cell.Text})
+				Line: cell.Line, Aspect: aspect, Subject: cols[i], Text: text, Stance: stance})
 		}
 	}
 	return claims
+}
+
+// splitStance takes the stance marker, "(agrees)" or "(differs)", off the end of a claim.
+func splitStance(cell string) (text string, stance Stance) {
+	for _, st := range []Stance{Agrees, Differs} {
+		if t, ok := strings.CutSuffix(cell, "("+string(st)+")"); ok {
+			return strings.TrimSpace(t), st
+		}
+	}
+	return cell, NoStance
 }
 
 func isNoClaim(s string) bool {

@@ -143,8 +143,8 @@ func TestLoadProblems(t *testing.T) {
 		{"subject unknown kind", "subjects/gamma.md", "---\nname: Gamma\nkind: runtme\nlanguage: Go\nwebsite: https://g.example/\n---\n", `subjects/gamma.md:3: unknown kind "runtme" (did you mean "runtime"?)`},
 		{"value without refs", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    asof: \"1\"\n  orm:\n    value: none\n    refs: [{source: nope}]\n    asof: \"1\"\n---\n", `subjects/gamma.md:7: aspect "language" needs at least one reference`},
 		{"unknown source ref", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n  orm:\n    value: none\n    refs:\n      - source: srx\n    asof: \"1\"\n---\n", `subjects/gamma.md:14: unknown source "srx" (did you mean "src"?)`},
-		{"duplicate aspect id", "aspects.yaml", testsite.Aspects + "  - id: orm\n    label: Other\n    group: basics\n    description: d\n", `aspects.yaml:23: aspect "orm" is defined twice`},
-		{"aspect in unknown group", "aspects.yaml", testsite.Aspects + "  - id: speed\n    label: Speed\n    group: basic\n    description: d\n", `aspects.yaml:25: aspect "speed": unknown group "basic" (did you mean "basics"?)`},
+		{"duplicate aspect id", "aspects.yaml", testsite.Aspects + "  - id: orm\n    label: Other\n    group: basics\n    description: d\n", `aspects.yaml:38: aspect "orm" is defined twice`},
+		{"aspect in unknown group", "aspects.yaml", testsite.Aspects + "  - id: speed\n    label: Speed\n    group: basic\n    description: d\n", `aspects.yaml:40: aspect "speed": unknown group "basic" (did you mean "basics"?)`},
 		{"duplicate subject name", "subjects/gamma.md", "---\nname: Alpha\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\n---\n", `name "Alpha" is also used by subject alpha`},
 	}
 	for _, tt := range tests {

@@ -56,6 +56,43 @@ type Aspect struct {
 	Group       *Group
 	Description string
 	Aliases     []string
+	Scale       *Scale // nil for an aspect only prose can describe
+}
+
+// Scale is the closed list of levels a cell of an aspect can take. The levels of an ordered
+// scale run from the most (or best) to the least; a category scale has no order.
+type Scale struct {
+	ID      string
+	Label   string
+	Ordered bool
+	Levels  []*Level // Unknown is not among them, though every scale allows it
+}
+
+// Level is one step of a scale.
+type Level struct {
+	ID      string
+	Label   string
+	Means   string // one sentence
+	Qualify bool   // the level needs a note saying how: "via an add-on", "partly"
+	Rank    int    // position on the scale, 0 first; -1 for Unknown
+	Scale   *Scale // nil for Unknown
+}
+
+// Unknown is the level of a cell whose level is not established yet; its note says what is
+// missing. Every scale allows it and it is never compared or scored.
+var Unknown = &Level{ID: "unknown", Label: "Unknown", Means: "Not established yet; the note says what is missing.", Rank: -1}
+
+// Glyph is the level's mark beside its label: on an ordered scale a meter of filled and empty
+// dots for its place, on a category scale none. It is never the only sign of a level.
+func (l *Level) Glyph() string {
+	if l == Unknown {
+		return "?"
+	}
+	if l.Scale == nil || !l.Scale.Ordered {
+		return ""
+	}
+	n := len(l.Scale.Levels) - 1
+	return strings.Repeat("●", n-l.Rank) + strings.Repeat("○", l.Rank)
 }
 
 // Kind is the sort of technology a subject is; the site teaches the difference.
@@ -138,19 +175,63 @@ type Subject struct {
 	Language string
 	Website  string
 	Values   map[string]*Value // by aspect id; complete for every aspect
+	Choose   []ChooseLine      // editorial "choose this if …" lines
+}
+
+// ChooseLine is an editorial reason to choose a subject, "you want an admin site in the box",
+// with the aspects whose levels justify it. A comparison shows it when those levels set the
+// subject apart.
+type ChooseLine struct {
+	Text    string
+	Aspects []*Aspect
 }
 
 // Value is our value for one subject and one aspect.
 type Value struct {
 	Text     string
+	Level    *Level        // nil when the aspect has no scale
 	Note     string        // Markdown source
 	NoteHTML template.HTML // the note rendered inline by internal/markdown
-	Refs     []Ref
-	AsOf     string
-	Disputed string // why sources disagree, in Markdown; empty when they do not
+	// ShortNote is the note's first sentence, rendered inline: what a matrix cell shows when
+	// its level needs explaining.
+	ShortNote template.HTML
+	Refs      []Ref
+	AsOf      string
+	Disputed  string // why sources disagree, in Markdown; empty when they do not
 	// DisputedHTML is Disputed rendered inline by internal/markdown.
 	DisputedHTML template.HTML
-	Claims       []*Claim // what source documents claim on this aspect for this subject
+	Claims       []*Claim  // what source documents claim on this aspect for this subject
+	Agreement    Agreement // how far the sources that make those claims agree with us
+}
+
+// NeedsNote reports whether the value's level needs its note beside it: it qualifies, or it is
+// unknown.
+func (v *Value) NeedsNote() bool { return v.Level != nil && (v.Level.Qualify || v.Level == Unknown) }
+
+// Agreement counts the sources that make claims on one cell: those whose every claim agrees
+// with our value, and those with at least one claim that differs.
+type Agreement struct {
+	Agree, Differ int
+}
+
+// Sources is how many sources make claims on the cell.
+func (a Agreement) Sources() int { return a.Agree + a.Differ }
+
+// agreement counts the sources of claims by stance.
+func agreement(claims []*Claim) Agreement {
+	differs := map[*Source]bool{}
+	for _, c := range claims {
+		differs[c.Source] = differs[c.Source] || c.Stance == Differs
+	}
+	var a Agreement
+	for _, d := range differs {
+		if d {
+			a.Differ++
+		} else {
+			a.Agree++
+		}
+	}
+	return a
 }
 
 // RefsBesideClaims are the references to show with a value that lists its claims: the
@@ -240,7 +321,18 @@ type Claim struct {
 	Aspect  *Aspect
 	Subject *Subject
 	Text    string
+	Stance  Stance
 }
+
+// Stance is how a claim stands against our value for its cell.
+type Stance string
+
+// The stances a claim can take; a source's claims must each have one.
+const (
+	NoStance Stance = ""
+	Agrees   Stance = "agrees"
+	Differs  Stance = "differs"
+)
 
 // Date is a calendar date that may be known only to the year or month.
 type Date struct {

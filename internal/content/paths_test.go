@@ -87,6 +87,7 @@ func TestParseComparison(t *testing.T) {
 
 func TestParseView(t *testing.T) {
 	site, _ := load(t, validFS())
+	c, _ := site.ResolveSubjects([]string{"alpha", "beta"})
 	for _, tt := range []struct {
 		query string
 		want  View
@@ -96,11 +97,14 @@ func TestParseView(t *testing.T) {
 		{"diff=1", View{DiffOnly: true}, true},
 		{"diff=true&group=basics", View{DiffOnly: true, Group: "basics"}, true},
 		{"diff=0&other=x", View{}, true},
+		{"base=beta&view=full", View{Base: "beta", Full: true}, true},
 		{"diff=yes", View{}, false},
 		{"group=nope", View{}, false},
+		{"base=gamma", View{}, false},
+		{"view=short", View{}, false},
 	} {
 		q, _ := url.ParseQuery(tt.query)
-		v, err := site.ParseView(q)
+		v, err := site.ParseView(c, q)
 		if (err == nil) != tt.ok || (tt.ok && v != tt.want) {
 			t.Errorf("ParseView(%q) = %+v, %v", tt.query, v, err)
 		}
@@ -111,7 +115,7 @@ func TestParseView(t *testing.T) {
 			}
 		}
 	}
-	if got := (View{Group: "basics", DiffOnly: true}).Query(); got != "diff=1&group=basics" {
+	if got := (View{Group: "basics", DiffOnly: true, Base: "alpha", Full: true}).Query(); got != "base=alpha&diff=1&group=basics&view=full" {
 		t.Errorf("Query() = %q", got)
 	}
 }
@@ -153,7 +157,7 @@ func TestPagesListEachPairOnceCanonically(t *testing.T) {
 			compare = append(compare, p)
 		}
 	}
-	if !slices.Equal(compare, []string{"/compare/alpha-vs-beta"}) {
+	if !slices.Equal(compare, []string{"/compare/alpha-vs-beta", "/compare/alpha-vs-beta/language", "/compare/alpha-vs-beta/orm", "/compare/alpha-vs-beta/concurrency-model"}) {
 		t.Errorf("comparison pages = %v", compare)
 	}
 	if slices.Contains(site.Pages(), "/articles/drafted") || slices.Contains(site.Pages(), "/articles/later") {

@@ -288,3 +288,23 @@ func topScored[T any](items []T, n int, score func(T) int) []T {
 	}
 	return out
 }
+
+// Gap is a cell that needs work: its level is unknown.
+type Gap struct {
+	Subject *Subject
+	Aspect  *Aspect
+	Value   *Value
+}
+
+// Gaps lists the cells whose level is unknown, by subject, in aspect order.
+func (s *Site) Gaps() []Gap {
+	var out []Gap
+	for _, sub := range s.Subjects {
+		for _, a := range s.Aspects {
+			if v := sub.Values[a.ID]; v.Level == Unknown {
+				out = append(out, Gap{Subject: sub, Aspect: a, Value: v})
+			}
+		}
+	}
+	return out
+}

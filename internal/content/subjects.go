@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/versus-dev/versus/internal/frontmatter"
 	"github.com/versus-dev/versus/internal/markdown"
@@ -18,11 +19,18 @@ type subjectYAML struct {
 	Website     string                     `yaml:"website"`
 	Description string                     `yaml:"description"`
 	Updated     string                     `yaml:"updated"`
+	Choose      []chooseYAML               `yaml:"choose"`
 	Aspects     map[string]aspectValueYAML `yaml:"aspects"`
+}
+
+type chooseYAML struct {
+	Text    string   `yaml:"text"`
+	Aspects []string `yaml:"aspects"`
 }
 
 type aspectValueYAML struct {
 	Value    string    `yaml:"value"`
+	Level    string    `yaml:"level"`
 	Note     string    `yaml:"note"`
 	Refs     []refYAML `yaml:"refs"`
 	AsOf     string    `yaml:"asof"`
@@ -41,6 +49,7 @@ type pendingSubject struct {
 	fm      subjectYAML
 	node    frontmatter.Node // the aspects mapping
 	line    int              // the line of the aspects key
+	choose  frontmatter.Node // the choose list
 }
 
 func (l *loader) loadSubjectFiles() []*pendingSubject {
@@ -88,7 +97,8 @@ func (l *loader) loadSubjectFiles() []*pendingSubject {
 		if !ok {
 			continue // type errors: values cannot be trusted
 		}
-		out = append(out, &pendingSubject{subject: s, fm: fm, node: node.Key("aspects"), line: node.KeyLine("aspects", 2)})
+		out = append(out, &pendingSubject{subject: s, fm: fm, node: node.Key("aspects"), line: node.KeyLine("aspects", 2),
+			choose: node.Key("choose")})
 	}
 	return out
 }
@@ -118,10 +128,31 @@ func (l *loader) resolveSubjectValues(ps *pendingSubject) {
 			l.probs.Add(p, line, problem.Missing, "aspect %q needs at least one reference in refs", id)
 		}
 		val := &Value{Text: v.Value, Note: v.Note, AsOf: v.AsOf, Disputed: strings.TrimSpace(v.Disputed)}
+		val.Level = l.level(p, vn, line, s, a, v)
 		val.NoteHTML = l.inline(p, vn.KeyLine("note", line), id, "note", v.Note)
+		val.ShortNote = l.inline(p, vn.KeyLine("note", line), id, "note", firstSentence(v.Note))
 		val.DisputedHTML = l.inline(p, vn.KeyLine("disputed", line), id, "disputed", v.Disputed)
 		val.Refs = l.refs(p, vn.Key("refs"), line, v.Refs)
 		s.Values[a.ID] = val
+	}
+	for i, c := range ps.fm.Choose {
+		cn := ps.choose.Item(i)
+		line := ps.choose.ItemLine(i, ps.line)
+		l.require(p, line, "text", c.Text)
+		if len(c.Aspects) == 0 {
+			l.probs.Add(p, line, problem.Missing, "a choose line needs the aspects that justify it")
+		}
+		cl := ChooseLine{Text: strings.TrimSpace(c.Text)}
+		an := cn.Key("aspects")
+		for j, id := range c.Aspects {
+			a, ok := l.site.aspectByID[id]
+			if !ok {
+				l.probs.Add(p, an.ItemLine(j, line), problem.Reference, "choose line: unknown aspect %q%s", id, problem.DidYouMean(id, ids))
+				continue
+			}
+			cl.Aspects = append(cl.Aspects, a)
+		}
+		s.Choose = append(s.Choose, cl)
 	}
 	var missing []string
 	for _, a := range l.site.Aspects {
@@ -132,6 +163,39 @@ func (l *loader) resolveSubjectValues(ps *pendingSubject) {
 	if len(missing) > 0 {
 		l.probs.Add(p, ps.line, problem.Missing, "missing values for %d aspect(s): %s", len(missing), strings.Join(missing, ", "))
 	}
+}
+
+// level resolves a cell's level on its aspect's scale. A scaled cell must name one; a level
+// that qualifies, and Unknown, must come with a note saying how or what is missing.
+func (l *loader) level(p string, vn frontmatter.Node, line int, s *Subject, a *Aspect, v aspectValueYAML) *Level {
+	ll := vn.KeyLine("level", line)
+	if a.Scale == nil {
+		if v.Level != "" {
+			l.probs.Add(p, ll, problem.Level, "aspect %q has no scale, so its cells take no level; describe it in value and note", a.ID)
+		}
+		return nil
+	}
+	if v.Level == "" {
+		l.probs.Add(p, line, problem.Level, "aspect %q needs a level: one of %s", a.ID, strings.Join(a.Scale.levelIDs(), ", "))
+		return nil
+	}
+	lv := a.Scale.level(v.Level)
+	if lv == nil {
+		l.probs.Add(p, ll, problem.Level, "aspect %q: %q is not a level of the %s scale%s; levels are: %s", a.ID, v.Level, a.Scale.ID,
+			problem.DidYouMean(v.Level, a.Scale.levelIDs()), strings.Join(a.Scale.levelIDs(), ", "))
+		return nil
+	}
+	hasNote := strings.TrimSpace(v.Note) != ""
+	switch {
+	case lv == Unknown && !hasNote:
+		l.probs.Add(p, ll, problem.Level, "aspect %q: level unknown needs a note saying what is missing", a.ID)
+	case lv.Qualify && !hasNote:
+		l.probs.Add(p, ll, problem.Level, "aspect %q: level %q qualifies, so it needs a note saying how (which package, what is missing)", a.ID, lv.ID)
+	}
+	if a.Scale.ID == "kind" && lv != Unknown && lv.ID != s.Kind.ID && s.Kind.ID != "" {
+		l.probs.Add(p, ll, problem.Level, "aspect %q: level %q contradicts the subject's kind %q", a.ID, lv.ID, s.Kind.ID)
+	}
+	return lv
 }
 
 // refs resolves a list of references, each either {source} or {title, url}.
@@ -185,4 +249,33 @@ func (l *loader) inline(path string, line int, aspect, key, src string) template
 		l.probs.Add(path, line, problem.Syntax, "aspect %q: %s: %v", aspect, key, err)
 	}
 	return template.HTML(h) //nolint:gosec // produced by internal/markdown, which drops raw HTML
+}
+
+// firstSentence is the first sentence of a Markdown note: up to the first full stop, question
+// or exclamation mark that ends a word and is followed by a capital, outside code spans and
+// link text. "e.g." and "i.e." do not end a sentence.
+func firstSentence(md string) string {
+	md = strings.Join(strings.Fields(md), " ")
+	code, brackets := false, 0
+	for i, r := range md {
+		switch {
+		case r == '`':
+			code = !code
+		case code:
+		case r == '[' || r == '(':
+			brackets++
+		case r == ']' || r == ')':
+			brackets = max(0, brackets-1)
+		case brackets == 0 && (r == '.' || r == '?' || r == '!'):
+			rest := md[i+1:]
+			if len(rest) < 2 || rest[0] != ' ' || !unicode.IsUpper(rune(rest[1])) {
+				continue
+			}
+			if low := strings.ToLower(md[:i+1]); strings.HasSuffix(low, "e.g.") || strings.HasSuffix(low, "i.e.") {
+				continue
+			}
+			return md[:i+1]
+		}
+	}
+	return md
 }

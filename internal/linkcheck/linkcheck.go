@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/versus-dev/versus/internal/export"
 )
 
 // Options configures Check.
@@ -151,6 +153,14 @@ func resolve(fsys fs.FS, pages map[string]*page, from, ref string, opts Options)
 		if target, reason = fileFor(fsys, path.Join("/", path.Dir(from)), u.Path); reason != "" {
 			return reason
 		}
+	}
+	if u.RawQuery != "" && path.Base(target) == "index.html" {
+		// A view a query names is exported beside its page (internal/export).
+		view := export.File(path.Dir(target), u.RawQuery)
+		if _, err := fs.Stat(fsys, view); err != nil {
+			return "no exported view " + view
+		}
+		target = view
 	}
 	if u.Fragment == "" || u.Fragment == "top" { // "#top" scrolls to the top without an element
 		return ""

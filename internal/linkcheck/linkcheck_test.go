@@ -16,7 +16,7 @@ func TestCheck(t *testing.T) {
 			<a href="/articles/one#intro">a section</a> <a href="/articles/one#gone">a lost section</a>
 			<a href="/missing">missing</a> <a href="#top-news">here</a> <a href="#nowhere">here, lost</a>
 			<a href="https://elsewhere.example/x">external</a> <a href="mailto:a@b.example">mail</a>
-			<a href="?diff=1">same page, a view</a> <a href="#top">top</a>
+			<a href="?diff=1">same page, a view</a> <a href="#top">top</a> <a href="/articles?view=full">a view not exported</a>
 			<img src="/static/logo.svg" alt=""> <img src="/static/gone.png" alt="">
 			<img srcset="/static/logo.svg 1x, /static/big.svg 2x" alt="">
 			<form action="/search"><input name="q"></form>`),
@@ -25,6 +25,7 @@ func TestCheck(t *testing.T) {
 		"articles/one/index.html": html(`<h2 id="intro">Intro</h2><a name="old">old anchor</a><a href="/articles/one#old">old</a>
 			<link rel="canonical" href="https://versus.example/articles/one"><meta property="og:url" content="https://versus.example/nope">
 			<a href="https://versus.example.org/other">another site whose name starts the same</a>`),
+		"diff=1.html":     html(`<p>The view ?diff=1 of the home page.</p>`),
 		"static/logo.svg": {Data: []byte("<svg/>")},
 		"empty/.keep":     {},
 	}
@@ -44,6 +45,7 @@ func TestCheck(t *testing.T) {
 		`index.html: <a href="/articles/one#gone">: no element with id "gone" in articles/one/index.html`,
 		`index.html: <a href="/missing">: no such file`,
 		`index.html: <a href="#nowhere">: no element with id "nowhere" in index.html`,
+		`index.html: <a href="/articles?view=full">: no exported view articles/view=full.html`,
 		`index.html: <img src="/static/gone.png">: no such file`,
 		`index.html: <img srcset="/static/big.svg">: no such file`,
 	}

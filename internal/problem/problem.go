@@ -37,6 +37,8 @@ const (
 	Empty     = "empty"
 	Table     = "table"
 	Render    = "render"
+	Level     = "level"
+	Stance    = "stance"
 )
 
 func (p Problem) String() string {

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	sitecontent "github.com/versus-dev/versus/content"
@@ -185,6 +186,10 @@ var (
 		"/subjects/django",
 		"/compare/nodejs-vs-django",
 		fourWayPath,
+		fourWayPath + "?base=django",
+		"/compare/django-vs-nodejs/admin-panel",
+		"/compare/django-vs-nodejs?view=full",
+		"/gaps",
 		"/compare",
 		"/search?q=event+loop",
 		"/no-such-page",
@@ -295,7 +300,7 @@ func TestBrowserRowPermalink(t *testing.T) {
 	const row = document.querySelector("tr#orm");
 	const other = document.querySelector("table.matrix tbody tr:not(#orm):not(.group-row) td");
 	const target = document.querySelector(":target");
-	const label = row.querySelector("th summary").getBoundingClientRect();
+	const label = row.querySelector("th a").getBoundingClientRect();
 	const onTop = document.elementFromPoint(label.left + 5, label.top + label.height / 2);
 	return {
 		target: target ? target.tagName.toLowerCase() + "#" + target.id : "",
@@ -363,6 +368,8 @@ func TestBrowserScreenshots(t *testing.T) {
 		{"article", "/articles/batteries-included"},
 		{"compare-2", "/compare/nodejs-vs-django"},
 		{"compare-4", fourWayPath},
+		{"compare-4-base", fourWayPath + "?base=django"},
+		{"aspect", "/compare/django-vs-nodejs/admin-panel"},
 	}
 	for _, vp := range []viewport{phoneViewport, desktopViewport} {
 		for _, p := range pages {
@@ -437,5 +444,91 @@ func TestBrowserNothingCoversText(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// phoneHeightBudget is six screens of a 390×844 phone: the most the default Django vs Node.js
+// comparison may take.
+const phoneHeightBudget = 5064
+
+// TestBrowserComparisonAtAGlance checks the default comparison of two subjects at every width:
+// their cells side by side in each row, no sideways scroll, the legend in view, and at 390×844
+// the whole page within six screens.
+func TestBrowserComparisonAtAGlance(t *testing.T) {
+	b := startBrowser(t)
+	for _, vp := range layoutViewports {
+		t.Run(vp.String(), func(t *testing.T) {
+			tab := b.open(t, vp, "/compare/django-vs-nodejs")
+			got := evalJS[struct {
+				Height, ScrollWidth, Width float64
+				SideBySide, Rows           int
+				Legend                     domRect
+			}](t, tab, jsRects+`
+(() => {
+	const rows = [...document.querySelectorAll("table.matrix tbody tr[id]:not(.group-row)")];
+	const side = rows.filter(r => {
+		const [a, b] = r.querySelectorAll("td");
+		const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
+		return Math.abs(ra.top - rb.top) < 1 && ra.right <= rb.left + 1;
+	}).length;
+	return {height: document.documentElement.scrollHeight, scrollWidth: document.documentElement.scrollWidth,
+		width: window.innerWidth, sideBySide: side, rows: rows.length, legend: box(document.querySelector(".legend"))};
+})()`)
+			if got.SideBySide != got.Rows || got.Rows < 20 {
+				t.Errorf("%d of %d rows show the two subjects side by side", got.SideBySide, got.Rows)
+			}
+			if got.ScrollWidth > got.Width {
+				t.Errorf("the page is %.0f px wide in a %.0f px window", got.ScrollWidth, got.Width)
+			}
+			if got.Legend.Height == 0 || got.Legend.Width == 0 {
+				t.Errorf("the legend is not shown: %s", got.Legend)
+			}
+			t.Logf("page height at %s: %.0f px", vp, got.Height)
+			if vp == phoneViewport && got.Height > phoneHeightBudget {
+				t.Errorf("the page is %.0f px tall at %s, over the budget of %d (six screens)", got.Height, vp, phoneHeightBudget)
+			}
+		})
+	}
+}
+
+// TestBrowserLevelsInForcedColors emulates forced-colors mode, where the browser replaces the
+// site's colours with the reader's, and checks that every level still shows its words in a
+// colour that differs from the background.
+func TestBrowserLevelsInForcedColors(t *testing.T) {
+	b := startBrowser(t)
+	tab, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	forced := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}}})
+		return err
+	})
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(phoneViewport.w, phoneViewport.h), forced,
+		chromedp.Navigate(b.baseURL+"/compare/django-vs-nodejs")); err != nil {
+		t.Fatal(err)
+	}
+	if !evalJS[bool](t, tab, `matchMedia("(forced-colors: active)").matches`) {
+		t.Fatal("forced colors are not active: the test would prove nothing")
+	}
+	got := evalJS[struct {
+		Levels, Legible int
+		Bad             []string
+	}](t, tab, `
+(() => {
+	const levels = [...document.querySelectorAll("table.matrix .level")];
+	const bad = [];
+	let legible = 0;
+	for (const l of levels) {
+		const cs = getComputedStyle(l), r = l.getBoundingClientRect();
+		let bg = "rgba(0, 0, 0, 0)";
+		for (let e = l; e && (bg === "rgba(0, 0, 0, 0)" || bg === "transparent"); e = e.parentElement) bg = getComputedStyle(e).backgroundColor;
+		const text = l.textContent.replace(/[●○?]/g, "").trim();
+		if (text.length > 1 && r.width > 0 && r.height > 0 && cs.visibility === "visible" && cs.color !== bg) legible++;
+		else bad.push(text + " " + cs.color + " on " + bg);
+	}
+	return {levels: levels.length, legible: legible, bad: bad.slice(0, 5)};
+})()`)
+	if got.Levels < 40 || got.Legible != got.Levels {
+		t.Errorf("%d of %d levels legible in forced colors: %v", got.Legible, got.Levels, got.Bad)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -42,7 +43,7 @@ func (s *Server) comparisonView(r *http.Request, f content.Format) (content.Comp
 	if err != nil {
 		return nil, content.View{}, err
 	}
-	v, err := s.Site().ParseView(r.URL.Query())
+	v, err := s.Site().ParseView(c, r.URL.Query())
 	if err != nil {
 		return nil, content.View{}, comparisonError(err)
 	}
@@ -81,14 +82,102 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	site := s.Site()
 	m := site.Compare(c, view)
 	title := c.Title()
-	desc := fmt.Sprintf("%s compared across %d aspects — architecture, concurrency, built-in features, security, ecosystem — with sources and disputed claims flagged.", title, m.Total)
+	desc := fmt.Sprintf("%s compared across %d aspects — architecture, concurrency, built-in features, security, ecosystem — with a level in every cell, a verdict, and what the sources say.", title, m.Total)
 	p := s.page(r, false, title, desc, web.Crumb{Label: "Compare", Href: content.PickerPath}, web.Crumb{Label: title})
 	canon := c.Canonical()
 	p.Canonical = s.baseURL(r) + canon.ViewPath(view)
 	p.Image = s.baseURL(r) + canon.FormatPath(content.Image, content.View{})
-	v := web.CompareView{Page: p, Matrix: m, Groups: site.Groups, Related: site.RelatedComparisons(c),
-		Articles: site.ArticlesAbout(c...), Sources: m.CitedSources(), Updated: content.LastRevised(c)}
+	v := web.CompareView{Page: p, Matrix: m, Views: viewLinks(site, c, view), Legend: legendScales(m),
+		Related: site.RelatedComparisons(c), Articles: site.ArticlesAbout(c...), Sources: m.CitedSources(), Updated: content.LastRevised(c)}
 	return s.render(w, r, http.StatusOK, web.ComparePage(v))
+}
+
+// viewLinks is the toolbar of a comparison: each view the site links to.
+func viewLinks(site *content.Site, c content.Comparison, current content.View) []web.ViewLink {
+	var out []web.ViewLink
+	for _, v := range site.Views(c) {
+		label := "At a glance"
+		switch {
+		case v.DiffOnly:
+			label = "Only differences"
+		case v.Group != "":
+			g, _ := site.Group(v.Group)
+			label = g.Label
+		case v.Base != "":
+			sub, _ := site.Subject(v.Base)
+			label = "Against " + sub.Name
+		case v.Full:
+			label = "Every note and claim"
+		}
+		out = append(out, web.ViewLink{Label: label, Href: c.ViewPath(v), Current: v == current})
+	}
+	return out
+}
+
+// legendScales are the scales of the rows a matrix shows, in the order they first appear.
+func legendScales(m *content.Matrix) []*content.Scale {
+	var out []*content.Scale
+	for _, g := range m.Groups {
+		for _, row := range g.Rows {
+			if sc := row.Aspect.Scale; sc != nil && !slices.Contains(out, sc) {
+				out = append(out, sc)
+			}
+		}
+	}
+	return out
+}
+
+// aspectOf reads the {aspect} of a /compare/{name}/{aspect} request.
+func (s *Server) aspectOf(r *http.Request, c content.Comparison) (*content.Aspect, error) {
+	id := chi.URLParam(r, "aspect")
+	a, ok := s.Site().Aspect(id)
+	if !ok {
+		e := notFound("No aspect by that name", c.Title()+" has no row called that. Every aspect we compare is a row of the comparison.")
+		e.links = []web.Crumb{{Label: "Every aspect of " + c.Title(), Href: c.Path()}}
+		return nil, e
+	}
+	return a, nil
+}
+
+func (s *Server) handleCompareAspect(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.comparison(r, "")
+	if err != nil {
+		return err
+	}
+	a, err := s.aspectOf(r, c)
+	if err != nil {
+		return err
+	}
+	site := s.Site()
+	row := site.CompareAspect(c, a)
+	title := a.Label + ": " + c.Title()
+	p := s.page(r, false, title, fmt.Sprintf("%s compared on %s: each value with its level, notes, references, and what every source claims.", c.Title(), strings.ToLower(a.Label)),
+		web.Crumb{Label: "Compare", Href: content.PickerPath}, web.Crumb{Label: c.Title(), Href: c.RowPath(a)}, web.Crumb{Label: a.Label})
+	canon := c.Canonical()
+	p.Canonical = s.baseURL(r) + canon.AspectPath(a)
+	p.Image = s.baseURL(r) + canon.AspectImagePath(a)
+	v := web.AspectView{Page: p, Comparison: c, Row: row}
+	if a.Scale != nil {
+		for _, l := range append(slices.Clone(a.Scale.Levels), content.Unknown) {
+			lh := web.LevelHolders{Level: l}
+			for i, val := range row.Values {
+				if val.Level == l {
+					lh.Subjects = append(lh.Subjects, c[i])
+				}
+			}
+			if l != content.Unknown || len(lh.Subjects) > 0 {
+				v.Scale = append(v.Scale, lh)
+			}
+		}
+	}
+	i := slices.Index(site.Aspects, a)
+	if i > 0 {
+		v.Prev = site.Aspects[i-1]
+	}
+	if i+1 < len(site.Aspects) {
+		v.Next = site.Aspects[i+1]
+	}
+	return s.render(w, r, http.StatusOK, web.AspectPage(v))
 }
 
 // handlePicker shows the picker, or sends a submitted picker to the canonical comparison.

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/versus-dev/versus/internal/content"
@@ -37,14 +38,28 @@ type rowJSON struct {
 }
 
 type cellJSON struct {
-	Subject  string      `json:"subject"`
-	Value    string      `json:"value"`
-	Note     string      `json:"note,omitempty"`
-	AsOf     string      `json:"as_of"`
-	Disputed bool        `json:"disputed"`
-	Dispute  string      `json:"dispute,omitempty"`
-	Refs     []refJSON   `json:"refs"`
-	Claims   []claimJSON `json:"claims"`
+	Subject   string        `json:"subject"`
+	Value     string        `json:"value"`
+	Level     *levelJSON    `json:"level"` // null on aspects described in words only
+	Agreement agreementJSON `json:"agreement"`
+	Note      string        `json:"note,omitempty"`
+	AsOf      string        `json:"as_of"`
+	Disputed  bool          `json:"disputed"`
+	Dispute   string        `json:"dispute,omitempty"`
+	Refs      []refJSON     `json:"refs"`
+	Claims    []claimJSON   `json:"claims"`
+}
+
+type levelJSON struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Rank  int    `json:"rank"` // 0 is the first level of the scale; -1 unknown
+	Scale string `json:"scale"`
+}
+
+type agreementJSON struct {
+	Agree  int `json:"agree"`  // sources whose every claim on the cell agrees with our value
+	Differ int `json:"differ"` // sources with a claim that differs
 }
 
 type refJSON struct {
@@ -54,6 +69,7 @@ type refJSON struct {
 
 type claimJSON struct {
 	Text     string `json:"text"`
+	Stance   string `json:"stance"`
 	Document string `json:"document"`
 	URL      string `json:"url"`
 	File     string `json:"file"`
@@ -71,12 +87,16 @@ func (s *Server) matrixData(r *http.Request, m *content.Matrix) matrixJSON {
 			rj := rowJSON{Group: g.Group.ID, Aspect: row.Aspect.ID, Label: row.Aspect.Label, Description: row.Aspect.Description, Differ: row.Differ}
 			for i, v := range row.Values {
 				c := cellJSON{Subject: m.Comparison[i].Slug, Value: v.Text, Note: v.Note, AsOf: v.AsOf,
-					Disputed: v.Disputed != "", Dispute: v.Disputed, Refs: []refJSON{}, Claims: []claimJSON{}}
+					Agreement: agreementJSON{Agree: v.Agreement.Agree, Differ: v.Agreement.Differ},
+					Disputed:  v.Disputed != "", Dispute: v.Disputed, Refs: []refJSON{}, Claims: []claimJSON{}}
+				if l := v.Level; l != nil {
+					c.Level = &levelJSON{ID: l.ID, Label: l.Label, Rank: l.Rank, Scale: row.Aspect.Scale.ID}
+				}
 				for _, ref := range v.Refs {
 					c.Refs = append(c.Refs, refJSON{Title: ref.Title, URL: absolute(base, ref.Path())})
 				}
 				for _, cl := range v.Claims {
-					c.Claims = append(c.Claims, claimJSON{Text: cl.Text, Document: cl.Doc.Title, URL: base + cl.DocumentPath(), File: cl.Doc.File, Line: cl.Line})
+					c.Claims = append(c.Claims, claimJSON{Text: cl.Text, Stance: string(cl.Stance), Document: cl.Doc.Title, URL: base + cl.DocumentPath(), File: cl.Doc.File, Line: cl.Line})
 				}
 				rj.Cells = append(rj.Cells, c)
 			}
@@ -126,7 +146,7 @@ func (s *Server) handleCompareCSV(w http.ResponseWriter, r *http.Request) error 
 	cw := csv.NewWriter(&buf)
 	header := []string{"group", "aspect", "label"}
 	for _, sub := range m.Comparison {
-		for _, col := range []string{"value", "note", "as of", "disputed", "references", "source claims"} {
+		for _, col := range []string{"level", "level id", "value", "note", "as of", "sources agree", "sources differ", "disputed", "references", "source claims"} {
 			header = append(header, sub.Name+" "+col)
 		}
 	}
@@ -139,13 +159,18 @@ func (s *Server) handleCompareCSV(w http.ResponseWriter, r *http.Request) error 
 				refs = append(refs, ref.Title+" <"+ref.URL+">")
 			}
 			for _, cl := range c.Claims {
-				claims = append(claims, cl.Document+": "+cl.Text)
+				claims = append(claims, cl.Document+": "+cl.Text+" ("+cl.Stance+")")
 			}
 			disputed := ""
 			if c.Disputed {
 				disputed = c.Dispute
 			}
-			rec = append(rec, c.Value, c.Note, c.AsOf, disputed, strings.Join(refs, "; "), strings.Join(claims, " | "))
+			level, levelID := "", ""
+			if c.Level != nil {
+				level, levelID = c.Level.Label, c.Level.ID
+			}
+			rec = append(rec, level, levelID, c.Value, c.Note, c.AsOf, strconv.Itoa(c.Agreement.Agree), strconv.Itoa(c.Agreement.Differ),
+				disputed, strings.Join(refs, "; "), strings.Join(claims, " | "))
 		}
 		_ = cw.Write(rec)
 	}

@@ -21,6 +21,7 @@ type pageError struct {
 	status      int
 	title, msg  string
 	suggestions []*content.Subject
+	links       []web.Crumb // ways on, first on the page
 }
 
 func (e *pageError) Error() string { return e.msg }
@@ -67,7 +68,7 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, e *pageError) error {
 	p := s.page(r, false, e.title, "")
 	p.Canonical, p.NoIndex = "", true
-	v := web.ErrorView{Page: p, Status: e.status, Title: e.title, Message: e.msg, Suggestions: e.suggestions}
+	v := web.ErrorView{Page: p, Status: e.status, Title: e.title, Message: e.msg, Suggestions: e.suggestions, Links: e.links}
 	switch e.status {
 	case http.StatusNotFound, http.StatusBadRequest:
 		featured := s.Site().Featured

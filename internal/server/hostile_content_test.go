@@ -16,25 +16,13 @@ import (
 )
 
 // hostileAspects is the shared fixture's vocabulary with markup in its labels and descriptions.
-const hostileAspects = `groups:
-  - id: basics
-    label: "<b>Group</b>"
-  - id: runtime
-    label: Runtime
-aspects:
-  - id: language
-    label: Language
-    group: basics
-    description: "<script>alert('aspect')</script>"
-  - id: orm
-    label: "<i>ORM</i>"
-    group: basics
-    description: d
-  - id: concurrency-model
-    label: Concurrency
-    group: runtime
-    description: d
-`
+var hostileAspects = strings.NewReplacer(
+	"label: Basics", `label: "<b>Group</b>"`,
+	"description: The programming language you write.", `description: "<script>alert('aspect')</script>"`,
+	"label: ORM and database access", `label: "<i>ORM</i>"`,
+	"label: Built in,", `label: "<b onclick=alert(1)>Built in</b>",`,
+	"means: It ships with the framework.", `means: "<script>alert('level')</script>"`,
+).Replace(testsite.Aspects)
 
 // hostileSubject has markup and script in every field the author writes.
 func hostileSubject(slug, name string) testsite.Subject {
@@ -58,7 +46,7 @@ func TestHostileContentRendersSafely(t *testing.T) {
 	fsys := testsite.Files(hostileSubject("alpha", "Alpha"), hostileSubject("beta", "Beta"))
 	fsys["aspects.yaml"] = &fstest.MapFile{Data: []byte(hostileAspects)}
 	for name, f := range (fstest.MapFS{
-		"sources/evil.md":      {Data: []byte("---\ntitle: \"<script>alert('t')</script>\"\npublisher: \"<b>p</b>\"\n---\n| Aspect | Alpha | Beta |\n| --- | --- | --- |\n| Language | <script>alert(1)</script> | <a href=javascript:alert(1)>x</a> |\n")},
+		"sources/evil.md":      {Data: []byte("---\ntitle: \"<script>alert('t')</script>\"\npublisher: \"<b>p</b>\"\n---\n| Aspect | Alpha | Beta |\n| --- | --- | --- |\n| Language | <script>alert(1)</script> (agrees) | <a href=javascript:alert(1)>x</a> (differs) |\n")},
 		"articles/evil.md":     {Data: []byte("---\ntitle: \"<script>alert('a')</script>\"\ndescription: \"\\\"><script>alert(1)</script>\"\ntags: [\"<b>x</b>\"]\nsubjects: [alpha, beta]\n---\n## <img src=x onerror=alert(1)>\n\n<iframe src=x></iframe>\n")},
 		"articles/unicode.md":  {Data: []byte("---\ntitle: Unicode\n---\n## Évènements\n\n## Évènements\n\n## 並行性\n\n## ***\n")},
 		"articles/crlf-bom.md": {Data: []byte("\xef\xbb\xbf---\r\ntitle: Windows file\r\n---\r\n## Works\r\n")},

@@ -128,3 +128,10 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) error {
 	_, _ = w.Write(a.Body)
 	return nil
 }
+
+func (s *Server) handleGaps(w http.ResponseWriter, r *http.Request) error {
+	site := s.Site()
+	v := web.GapsView{Page: s.page(r, false, "Open gaps", "Cells of the versus matrix that still need a level, and what each is missing.", web.Crumb{Label: "Open gaps"}),
+		Gaps: site.Gaps(), Cells: len(site.Subjects) * len(site.Aspects)}
+	return s.render(w, r, http.StatusOK, web.GapsPage(v))
+}

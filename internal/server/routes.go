@@ -49,6 +49,9 @@ func (s *Server) routes() http.Handler {
 	r.With(view).Get(content.PickerPath+"/{name}.json", s.handle(s.handleCompareJSON))
 	r.With(view).Get(content.PickerPath+"/{name}.csv", s.handle(s.handleCompareCSV))
 	r.With(page).Get(content.PickerPath+"/{name}.png", s.handle(s.handleShareImage))
+	r.With(page).Get(content.PickerPath+"/{name}/{aspect}", s.handle(s.handleCompareAspect))
+	r.With(page).Get(content.PickerPath+"/{name}/{aspect}.png", s.handle(s.handleAspectImage))
+	r.With(page).Get(content.GapsPath, s.handle(s.handleGaps))
 	return r
 }
 

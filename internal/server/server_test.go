@@ -172,23 +172,30 @@ func TestCompareMatrix(t *testing.T) {
 		if href, _ := row.Find("a.permalink").Attr("href"); href != "#"+id {
 			t.Errorf("row %s permalink = %q", id, href)
 		}
-		if row.Find("details.aspect summary").Length() != 1 || row.Find("details.aspect p").Text() == "" {
-			t.Errorf("row %s: aspect name does not open its description", id)
+		if href, _ := row.Find("th a").First().Attr("href"); href != "/compare/nodejs-vs-django/"+id {
+			t.Errorf("row %s does not lead to its aspect page: %q", id, href)
+		}
+		if row.Find("td .level").Length() != 2 {
+			t.Errorf("row %s: %d levels shown, want one per subject", id, row.Find("td .level").Length())
 		}
 	}
-	// Django's architecture is disputed: explained, with the sources' claims linked.
+	// Django's architecture is disputed: flagged in the row, explained on the aspect page.
 	arch := doc.Find("tr#architecture td").Eq(1)
 	if arch.AttrOr("data-subject", "") != "Django" {
 		t.Fatalf("second column is %q", arch.AttrOr("data-subject", ""))
 	}
-	if got := strings.Join(strings.Fields(arch.Find(".disputed").Text()), " "); !strings.Contains(got, "MVC") {
+	if !strings.Contains(text(doc, "tr#architecture td:nth-of-type(2) .agree"), "Disputed") {
+		t.Errorf("Django architecture is not flagged disputed: %q", text(doc, "tr#architecture td:nth-of-type(2) .agree"))
+	}
+	if n := doc.Find(".agree strong").Length(); n < 4 {
+		t.Errorf("%d disputed cells flagged, want ≥ 4", n)
+	}
+	aspect := page(t, "/compare/nodejs-vs-django/architecture", http.StatusOK)
+	if got := text(aspect, "#django .disputed"); !strings.Contains(got, "MVC") {
 		t.Errorf("Django architecture dispute = %q, want an explanation naming MVC", got)
 	}
-	if arch.Find(".claims li a[href^='/sources/']").Length() < 3 {
-		t.Errorf("Django architecture: want ≥3 source claims linked under our value")
-	}
-	if n := doc.Find(".disputed").Length(); n < 4 {
-		t.Errorf("%d disputed cells flagged, want ≥ 4", n)
+	if aspect.Find("#django .claims li a[href^='/sources/']").Length() < 3 {
+		t.Errorf("Django architecture: want ≥3 source claims on the aspect page")
 	}
 	cited := doc.Find("#cited + ul a[href^='/sources/']")
 	if cited.Length() < 3 {
@@ -328,7 +335,7 @@ func TestCompareCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if records[0][0] != "group" || records[0][3] != "Django value" {
+	if records[0][0] != "group" || records[0][3] != "Django level" || records[0][5] != "Django value" {
 		t.Errorf("header = %v", records[0])
 	}
 	all := fetch(t, http.MethodGet, "/compare/django-vs-flask.csv")

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/versus-dev/versus/internal/content"
 	"github.com/versus-dev/versus/internal/shareimage"
@@ -21,10 +22,23 @@ func (s *Server) handleShareImage(w http.ResponseWriter, r *http.Request) error 
 	for _, a := range s.Site().ShareAspects {
 		row := shareimage.Row{Label: a.Label}
 		for _, sub := range c {
-			row.Values = append(row.Values, sub.Values[a.ID].Text)
+			row.Values = append(row.Values, levelText(sub.Values[a.ID]))
 		}
 		card.Rows = append(card.Rows, row)
 	}
+	return writePNG(w, card)
+}
+
+// levelText is a cell as a share image shows it: its level, mark and label, when it has one,
+// else its value.
+func levelText(v *content.Value) string {
+	if v.Level == nil {
+		return v.Text
+	}
+	return strings.TrimSpace(v.Level.Glyph() + " " + v.Level.Label)
+}
+
+func writePNG(w http.ResponseWriter, card shareimage.Card) error {
 	png, err := shareimage.Render(card)
 	if err != nil {
 		return err
@@ -32,4 +46,29 @@ func (s *Server) handleShareImage(w http.ResponseWriter, r *http.Request) error 
 	w.Header().Set("Content-Type", "image/png")
 	_, _ = w.Write(png)
 	return nil
+}
+
+// handleAspectImage renders the share image of one aspect of a comparison: each subject's
+// level and value on that row.
+func (s *Server) handleAspectImage(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.comparison(r, "")
+	if err != nil {
+		return err
+	}
+	a, err := s.aspectOf(r, c)
+	if err != nil {
+		return err
+	}
+	card := shareimage.Card{Title: a.Label + ": " + c.Title(), Footer: "versus · every claim sourced · " + c.Canonical().AspectPath(a)}
+	for _, sub := range c {
+		card.Columns = append(card.Columns, shareimage.Column{Name: sub.Name, Kind: sub.Kind.Label, Language: sub.Language})
+	}
+	levels, values := shareimage.Row{Label: "Level"}, shareimage.Row{Label: "In short"}
+	for _, sub := range c {
+		v := sub.Values[a.ID]
+		levels.Values = append(levels.Values, levelText(v))
+		values.Values = append(values.Values, v.Text)
+	}
+	card.Rows = []shareimage.Row{levels, values}
+	return writePNG(w, card)
 }

@@ -14,7 +14,9 @@ import (
 	"testing/fstest"
 )
 
-// Aspects is the fixture's vocabulary: two groups and three aspects.
+// Aspects is the fixture's vocabulary: two groups, two scales and three aspects. Language
+// takes a category, ORM a level of support (add-on qualifies), and the concurrency model is
+// described in words only.
 const Aspects = `groups:
   - id: basics
     label: Basics
@@ -22,15 +24,30 @@ const Aspects = `groups:
   - id: runtime
     label: Runtime
     description: How it runs.
+scales:
+  - id: support
+    label: Support
+    ordered: true
+    levels:
+      - {id: built-in, label: Built in, means: It ships with the framework.}
+      - {id: add-on, label: Add-on, means: A package adds it., qualifies: true}
+      - {id: none, label: None, means: Nothing provides it.}
+  - id: language
+    label: Language
+    levels:
+      - {id: python, label: Python, means: Application code is Python.}
+      - {id: javascript, label: JavaScript, means: Application code is JavaScript.}
 aspects:
   - id: language
     label: Language
     group: basics
+    scale: language
     description: The programming language you write.
     aliases: [programming language]
   - id: orm
     label: ORM and database access
     group: basics
+    scale: support
     description: Whether a database layer comes with it.
     aliases: [database orm]
   - id: concurrency-model
@@ -53,18 +70,29 @@ type Ref struct {
 }
 
 // Value is one subject's value on one aspect. Empty fields get fixture defaults: a reference
-// to https://example.org/docs and an "as of" of 1.0.
+// to https://example.org/docs, an "as of" of 1.0 and, on a scaled aspect, a level; Level "-"
+// leaves the level out, for tests of that problem.
 type Value struct {
-	Value, Note, AsOf, Disputed string
-	Refs                        []Ref
+	Value, Level, Note, AsOf, Disputed string
+	Refs                               []Ref
 }
+
+// scaled are the fixture aspects with a scale, and the level a value gets when it names none.
+var scaled = map[string]string{"language": "python", "orm": "built-in"}
 
 // Subject is a subject file. Aspects without a value in Values get one.
 type Subject struct {
 	Slug, Name, Kind, Language, Website, Description string
 	Aliases                                          []string
+	Choose                                           []Choose
 	Values                                           map[string]Value
 	Body                                             string
+}
+
+// Choose is an editorial "choose this if …" line and the aspects that justify it.
+type Choose struct {
+	Text    string
+	Aspects []string
 }
 
 // Path is the subject's file in the content folder.
@@ -82,6 +110,12 @@ func (s Subject) File() string {
 	if s.Description != "" {
 		field(&b, "", "description", s.Description)
 	}
+	if len(s.Choose) > 0 {
+		b.WriteString("choose:\n")
+		for _, c := range s.Choose {
+			b.WriteString("  - text: " + strconv.Quote(c.Text) + "\n    aspects: [" + strings.Join(c.Aspects, ", ") + "]\n")
+		}
+	}
 	b.WriteString("aspects:\n")
 	ids := slices.Clone(aspectIDs)
 	for _, id := range slices.Sorted(maps.Keys(s.Values)) {
@@ -93,6 +127,9 @@ func (s Subject) File() string {
 		v := s.Values[id]
 		b.WriteString("  " + id + ":\n")
 		field(&b, "    ", "value", or(v.Value, s.Name+" "+id))
+		if lv, ok := scaled[id]; ok && v.Level != "-" || v.Level != "" && v.Level != "-" {
+			field(&b, "    ", "level", or(v.Level, lv))
+		}
 		if v.Note != "" {
 			field(&b, "    ", "note", v.Note)
 		}
@@ -119,17 +156,25 @@ func (s Subject) File() string {
 	return b.String()
 }
 
-// Alpha and Beta are the fixture's two subjects. Beta's ORM value has a note and is disputed.
+// Alpha and Beta are the fixture's two subjects, and Gamma a third that FS leaves out: Python
+// like Alpha, with no ORM. Beta's ORM value has a note and is disputed. Each has "choose" lines.
 var (
 	Alpha = Subject{Slug: "alpha", Name: "Alpha", Description: "A framework called Alpha.",
-		Values: map[string]Value{"language": {Value: "Python"}, "orm": {Value: "Built in"}, "concurrency-model": {Value: "Worker processes"}}}
+		Choose: []Choose{{Text: "you want an ORM in the box", Aspects: []string{"orm"}}},
+		Values: map[string]Value{"language": {Value: "Python", Level: "python"}, "orm": {Value: "Built in", Level: "built-in"},
+			"concurrency-model": {Value: "Worker processes"}}}
 	Beta = Subject{Slug: "beta", Name: "Beta", Aliases: []string{"beta framework"}, Kind: "runtime", Language: "JavaScript",
 		Description: "A runtime called Beta.",
-		Values: map[string]Value{"language": {Value: "JavaScript"}, "concurrency-model": {Value: "Event loop"},
-			"orm": {Value: "None", Note: "Uses `models` from a package.", Disputed: "One source says it has one."}}}
+		Choose:      []Choose{{Text: "you write JavaScript", Aspects: []string{"language"}}},
+		Values: map[string]Value{"language": {Value: "JavaScript", Level: "javascript"}, "concurrency-model": {Value: "Event loop"},
+			"orm": {Value: "Via a package", Level: "add-on", Note: "Uses `models` from a package. Any will do.", Disputed: "One source says it has one."}}}
+	Gamma = Subject{Slug: "gamma", Name: "Gamma",
+		Choose: []Choose{{Text: "you write Python", Aspects: []string{"language"}}, {Text: "you like writing SQL", Aspects: []string{"orm"}}},
+		Values: map[string]Value{"language": {Value: "Python", Level: "python"}, "orm": {Value: "None", Level: "none"}}}
 )
 
-// Source is the fixture's source digest, src: a feature table of four claims on lines 11–13.
+// Source is the fixture's source digest, src: a feature table of four claims on lines 11–13,
+// three that agree with our values and one that differs.
 const Source = `---
 title: A comparison
 author: Someone
@@ -140,9 +185,9 @@ date: 2023-03-04
 
 | Aspect | Alpha | beta framework |
 | --- | --- | --- |
-| Language | Python too | JavaScript |
-| Database ORM | Has one | |
-| ORM and database access | | Has one too |
+| Language | Python too (agrees) | JavaScript (agrees) |
+| Database ORM | Has one (agrees) | |
+| ORM and database access | | Has one too (differs) |
 `
 
 // FS is the default fixture: Aspects, an Editorial featuring alpha-vs-beta, Alpha, Beta,
