@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -63,12 +64,13 @@ func (s *Server) handleAspectImage(w http.ResponseWriter, r *http.Request) error
 	for _, sub := range c {
 		card.Columns = append(card.Columns, shareimage.Column{Name: sub.Name, Kind: sub.Kind.Label, Language: sub.Language})
 	}
-	levels, values := shareimage.Row{Label: "Level"}, shareimage.Row{Label: "In short"}
+	levels, values, sources := shareimage.Row{Label: "Level"}, shareimage.Row{Label: "In short"}, shareimage.Row{Label: "Sources"}
 	for _, sub := range c {
 		v := sub.Values[a.ID]
 		levels.Values = append(levels.Values, levelText(v))
 		values.Values = append(values.Values, v.Text)
+		sources.Values = append(sources.Values, fmt.Sprintf("%d agree, %d differ", v.Agreement.Agree, v.Agreement.Differ))
 	}
-	card.Rows = []shareimage.Row{levels, values}
+	card.Rows = []shareimage.Row{levels, values, sources}
 	return writePNG(w, card)
 }
