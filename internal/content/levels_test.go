@@ -40,7 +40,7 @@ func TestLevelProblems(t *testing.T) {
 		{"claim without a stance", "sources/src.md", strings.Replace(testsite.Source, "Has one too (differs)", "Has one too", 1),
 			`sources/src.md:13: claim "Has one too" needs a stance against our value for Beta, ORM and database access`},
 		{"unknown scale", "aspects.yaml", strings.Replace(testsite.Aspects, "scale: support", "scale: suport", 1),
-			`aspects.yaml:31: aspect "orm": unknown scale "suport" (did you mean "support"?)`},
+			fmt.Sprintf(`aspects.yaml:%d: aspect "orm": unknown scale "suport" (did you mean "support"?)`, lineOf(testsite.Aspects, "    scale: support", 0))},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := validFS()

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ func TestLoadValidSite(t *testing.T) {
 	if probs != nil {
 		t.Fatalf("unexpected problems:\n%v", probs)
 	}
-	if len(site.Subjects) != 2 || len(site.Aspects) != 3 || len(site.Sources) != 1 {
+	if len(site.Subjects) != 2 || len(site.Aspects) != 4 || len(site.Sources) != 1 {
 		t.Fatalf("got %d subjects, %d aspects, %d sources", len(site.Subjects), len(site.Aspects), len(site.Sources))
 	}
 	if got := len(site.Published()); got != 1 {
@@ -115,6 +116,9 @@ func TestOrdinaryTableIsNotAFeatureTable(t *testing.T) {
 	}
 }
 
+// aspectsEnd is the line an aspect appended to the fixture's vocabulary starts on.
+var aspectsEnd = strings.Count(testsite.Aspects, "\n") + 1
+
 // TestLoadProblems feeds one broken document per kind of problem and checks the line.
 func TestLoadProblems(t *testing.T) {
 	tests := []struct {
@@ -138,13 +142,13 @@ func TestLoadProblems(t *testing.T) {
 		{"empty file", "articles/x.md", "  \n", "articles/x.md:1: file is empty"},
 		{"unknown aspect in table", "articles/x.md", "---\ntitle: X\n---\n\n| Aspect | Alpha | Beta |\n| --- | --- | --- |\n| Langauge | a | b |\n", `articles/x.md:7: feature table row names unknown aspect "Langauge" (did you mean "Language"?)`},
 		{"unknown subject column", "articles/x.md", "---\ntitle: X\n---\n| Aspect | Alpha | Beta | Gamma |\n| --- | --- | --- | --- |\n| Language | a | b | c |\n", `articles/x.md:4: feature table column "Gamma" names no known subject`},
-		{"subject missing aspect", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n---\n", "subjects/gamma.md:6: missing values for 2 aspect(s): orm, concurrency-model"},
+		{"subject missing aspect", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n---\n", "subjects/gamma.md:6: missing values for 3 aspect(s): orm, concurrency-model, learning-curve"},
 		{"subject unknown aspect", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  speed:\n    value: fast\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n---\n", `subjects/gamma.md:7: unknown aspect "speed"`},
 		{"subject unknown kind", "subjects/gamma.md", "---\nname: Gamma\nkind: runtme\nlanguage: Go\nwebsite: https://g.example/\n---\n", `subjects/gamma.md:3: unknown kind "runtme" (did you mean "runtime"?)`},
 		{"value without refs", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    asof: \"1\"\n  orm:\n    value: none\n    refs: [{source: nope}]\n    asof: \"1\"\n---\n", `subjects/gamma.md:7: aspect "language" needs at least one reference`},
 		{"unknown source ref", "subjects/gamma.md", "---\nname: Gamma\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\naspects:\n  language:\n    value: Go\n    refs: [{title: D, url: https://g.example/d}]\n    asof: \"1\"\n  orm:\n    value: none\n    refs:\n      - source: srx\n    asof: \"1\"\n---\n", `subjects/gamma.md:14: unknown source "srx" (did you mean "src"?)`},
-		{"duplicate aspect id", "aspects.yaml", testsite.Aspects + "  - id: orm\n    label: Other\n    group: basics\n    description: d\n", `aspects.yaml:38: aspect "orm" is defined twice`},
-		{"aspect in unknown group", "aspects.yaml", testsite.Aspects + "  - id: speed\n    label: Speed\n    group: basic\n    description: d\n", `aspects.yaml:40: aspect "speed": unknown group "basic" (did you mean "basics"?)`},
+		{"duplicate aspect id", "aspects.yaml", testsite.Aspects + "  - id: orm\n    label: Other\n    group: basics\n    description: d\n", fmt.Sprintf(`aspects.yaml:%d: aspect "orm" is defined twice`, aspectsEnd)},
+		{"aspect in unknown group", "aspects.yaml", testsite.Aspects + "  - id: speed\n    label: Speed\n    group: basic\n    description: d\n", fmt.Sprintf(`aspects.yaml:%d: aspect "speed": unknown group "basic" (did you mean "basics"?)`, aspectsEnd+2)},
 		{"duplicate subject name", "subjects/gamma.md", "---\nname: Alpha\nkind: runtime\nlanguage: Go\nwebsite: https://g.example/\n---\n", `name "Alpha" is also used by subject alpha`},
 	}
 	for _, tt := range tests {

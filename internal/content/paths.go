@@ -20,6 +20,8 @@ const (
 	TagsPath     = "/tags"
 	SearchPath   = "/search"
 	GapsPath     = "/gaps"
+	ChoosePath   = "/choose"
+	MethodPath   = "/method"
 	FeedPath     = "/feed.xml"
 	SitemapPath  = "/sitemap.xml"
 	RobotsPath   = "/robots.txt"
@@ -39,6 +41,9 @@ func (s *Source) claimsPath() string { return s.Path() + "#claims" }
 
 // Path is the subject's profile.
 func (s *Subject) Path() string { return SubjectsPath + "/" + s.Slug }
+
+// AlternativesPath is the page of the subjects most like this one.
+func (s *Subject) AlternativesPath() string { return s.Path() + "/alternatives" }
 
 // Path is the tag's list of articles.
 func (t *Tag) Path() string { return TagsPath + "/" + t.Slug }
@@ -73,7 +78,7 @@ func (r Ref) Path() string {
 // Pages lists the path of every HTML page of the site, each comparison pair once in canonical
 // form: what the sitemap lists and the export writes.
 func (s *Site) Pages() []string {
-	pages := []string{HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, TagsPath, GapsPath}
+	pages := []string{HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, TagsPath, GapsPath, ChoosePath, MethodPath}
 	for _, a := range s.Published() {
 		pages = append(pages, a.Path())
 	}
@@ -81,7 +86,7 @@ func (s *Site) Pages() []string {
 		pages = append(pages, x.Path())
 	}
 	for _, x := range s.Subjects {
-		pages = append(pages, x.Path())
+		pages = append(pages, x.Path(), x.AlternativesPath())
 	}
 	for _, c := range s.Pairs() {
 		pages = append(pages, c.Path())
@@ -117,7 +122,7 @@ func (s *Site) ResolvePath(path string) (ids []string, ok bool) {
 		path = strings.TrimSuffix(path, "/")
 	}
 	switch path {
-	case HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, SearchPath, GapsPath, TagsPath, FeedPath, SitemapPath, RobotsPath:
+	case HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, SearchPath, GapsPath, ChoosePath, MethodPath, TagsPath, FeedPath, SitemapPath, RobotsPath:
 		return nil, true
 	}
 	section, slug, found := strings.Cut(strings.TrimPrefix(path, "/"), "/")
@@ -126,6 +131,10 @@ func (s *Site) ResolvePath(path string) (ids []string, ok bool) {
 	}
 	if "/"+section == PickerPath {
 		return s.resolveComparison(slug)
+	}
+	if base, ok := strings.CutSuffix(slug, "/alternatives"); ok && "/"+section == SubjectsPath {
+		_, ok := s.Subject(base)
+		return nil, ok
 	}
 	if strings.Contains(slug, "/") {
 		return nil, false

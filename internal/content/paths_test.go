@@ -157,7 +157,7 @@ func TestPagesListEachPairOnceCanonically(t *testing.T) {
 			compare = append(compare, p)
 		}
 	}
-	if !slices.Equal(compare, []string{"/compare/alpha-vs-beta", "/compare/alpha-vs-beta/language", "/compare/alpha-vs-beta/orm", "/compare/alpha-vs-beta/concurrency-model"}) {
+	if !slices.Equal(compare, []string{"/compare/alpha-vs-beta", "/compare/alpha-vs-beta/language", "/compare/alpha-vs-beta/orm", "/compare/alpha-vs-beta/concurrency-model", "/compare/alpha-vs-beta/learning-curve"}) {
 		t.Errorf("comparison pages = %v", compare)
 	}
 	if slices.Contains(site.Pages(), "/articles/drafted") || slices.Contains(site.Pages(), "/articles/later") {

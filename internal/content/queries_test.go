@@ -126,14 +126,14 @@ func TestCompareAndCitedSources(t *testing.T) {
 	site, _ := load(t, validFS())
 	c, _ := site.ResolveSubjects([]string{"alpha", "beta"})
 	m := site.Compare(c, View{})
-	if m.Rows != 3 || m.Total != 3 || len(m.Groups) != 2 {
+	if m.Rows != 4 || m.Total != 4 || len(m.Groups) != 2 {
 		t.Fatalf("full matrix: %d rows of %d in %d groups", m.Rows, m.Total, len(m.Groups))
 	}
 	orm := m.Groups[0].Rows[1]
 	if orm.Aspect.ID != "orm" || !orm.Differ || !orm.Disputed {
 		t.Errorf("orm row = %+v", orm)
 	}
-	if got := site.Compare(c, View{Group: "runtime"}); got.Rows != 1 || got.Groups[0].Group.ID != "runtime" {
+	if got := site.Compare(c, View{Group: "runtime"}); got.Rows != 2 || got.Groups[0].Group.ID != "runtime" {
 		t.Errorf("group view: %d rows", got.Rows)
 	}
 	fsys := validFS()
@@ -145,8 +145,8 @@ func TestCompareAndCitedSources(t *testing.T) {
 		t.Fatal(probs)
 	}
 	c2, _ := site2.ResolveSubjects([]string{"alpha", "beta"})
-	if got := site2.Compare(c2, View{DiffOnly: true}); got.Rows != 2 || got.Total != 3 {
-		t.Errorf("diff view: %d of %d rows, want 2 of 3 (Python equals python)", got.Rows, got.Total)
+	if got := site2.Compare(c2, View{DiffOnly: true}); got.Rows != 3 || got.Total != 4 {
+		t.Errorf("diff view: %d of %d rows, want 3 of 4 (Python equals python)", got.Rows, got.Total)
 	}
 	if cited := m.CitedSources(); len(cited) != 1 || cited[0].Slug != "src" {
 		t.Errorf("CitedSources = %v", cited)

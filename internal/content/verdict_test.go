@@ -24,17 +24,19 @@ func TestVerdictByHand(t *testing.T) {
 	c, _ := site.ResolveSubjects([]string{"alpha", "beta", "gamma"})
 	v := site.Compare(c, View{}).Verdict
 	// Basics: language is a category where Beta differs (1 unlike); on the ORM Alpha (built in)
-	// leads Beta (add-on) and Gamma (none). Runtime: the concurrency model is prose.
+	// leads Beta (add-on) and Gamma (none). Runtime: the concurrency model is prose, and on the
+	// learning curve Beta (gentle) leads Gamma (moderate) and Alpha (steep).
 	basics, runtime := v.Groups[0], v.Groups[1]
 	if basics.Group.ID != "basics" || basics.Ahead[0] != 1 || basics.Ahead[1] != 0 || basics.Ahead[2] != 0 ||
 		basics.Differ != 1 || basics.Level != 0 || basics.Same != 0 || basics.Unknown != 0 || basics.Prose != 0 {
 		t.Errorf("basics tally = %+v", basics)
 	}
-	if runtime.Prose != 1 || runtime.Differ+runtime.Level+runtime.Same+runtime.Unknown != 0 {
+	if runtime.Prose != 1 || runtime.Ahead[1] != 1 || runtime.Ahead[0]+runtime.Ahead[2] != 0 || runtime.Differ+runtime.Level+runtime.Same+runtime.Unknown != 0 {
 		t.Errorf("runtime tally = %+v", runtime)
 	}
-	if len(v.Apart) != 1 || v.Apart[0].Aspect.ID != "orm" {
-		t.Errorf("apart = %v, want the ORM (spread 1)", v.Apart)
+	// Both ordered rows span their whole scale (spread 1); the ORM comes first, in aspect order.
+	if len(v.Apart) != 2 || v.Apart[0].Aspect.ID != "orm" || v.Apart[1].Aspect.ID != "learning-curve" {
+		t.Errorf("apart = %v, want the ORM and the learning curve", v.Apart)
 	}
 	// Alpha's ORM line holds (it leads); Beta's language line holds (its language is unlike
 	// both others); Gamma's language line fails (Alpha writes Python too), and so does its ORM
@@ -48,7 +50,7 @@ func TestVerdictByHand(t *testing.T) {
 	if r := v.Choose[2]; len(r.Lines) != 0 {
 		t.Errorf("gamma's reasons = %+v, want none", r.Lines)
 	}
-	if v.Cells != 9 || v.Contested != 1 || len(v.Disputed) != 1 || v.Unknown != 0 {
+	if v.Cells != 12 || v.Contested != 1 || len(v.Disputed) != 1 || v.Unknown != 0 {
 		t.Errorf("cells %d, contested %d, disputed rows %d, unknown %d", v.Cells, v.Contested, len(v.Disputed), v.Unknown)
 	}
 }

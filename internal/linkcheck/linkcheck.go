@@ -23,6 +23,10 @@ type Options struct {
 	// Origins are the site's own absolute origins, such as "https://versus.example": links
 	// to them, as in <link rel=canonical> or og:url, are checked like root-relative ones.
 	Origins []string
+	// Answered are paths whose answers to a query only a server computes, such as the
+	// chooser's: a link to one with a query needs the page itself in the folder, not a file for
+	// that query.
+	Answered []string
 }
 
 // Broken is one link that leads nowhere.
@@ -154,7 +158,7 @@ func resolve(fsys fs.FS, pages map[string]*page, from, ref string, opts Options)
 			return reason
 		}
 	}
-	if u.RawQuery != "" && path.Base(target) == "index.html" {
+	if u.RawQuery != "" && path.Base(target) == "index.html" && !slices.Contains(opts.Answered, u.Path) {
 		// A view a query names is exported beside its page (internal/export).
 		view := export.File(path.Dir(target), u.RawQuery)
 		if _, err := fs.Stat(fsys, view); err != nil {

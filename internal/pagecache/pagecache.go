@@ -68,18 +68,12 @@ func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key string, render
 	p.write(w, r)
 }
 
-// entries is the number of pages stored.
-func (c *Cache) entries() int {
+// Stats says how many pages are stored and how many bytes they are charged, of the most the
+// cache keeps.
+func (c *Cache) Stats() (pages, used, limit int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.order.Len()
-}
-
-// usedBytes is the number of bytes charged for the pages stored.
-func (c *Cache) usedBytes() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.used
+	return c.order.Len(), c.used, c.max
 }
 
 func (c *Cache) get(key string) (*page, bool) {

@@ -190,6 +190,9 @@ var (
 		"/compare/django-vs-nodejs/admin-panel",
 		"/compare/django-vs-nodejs?view=full",
 		"/gaps",
+		"/choose?m-language=python&g-security=3",
+		"/subjects/django/alternatives",
+		"/method",
 		"/compare",
 		"/search?q=event+loop",
 		"/no-such-page",
@@ -370,6 +373,8 @@ func TestBrowserScreenshots(t *testing.T) {
 		{"compare-4", fourWayPath},
 		{"compare-4-base", fourWayPath + "?base=django"},
 		{"aspect", "/compare/django-vs-nodejs/admin-panel"},
+		{"choose", "/choose?m-language=python&g-security=3"},
+		{"alternatives", "/subjects/django/alternatives"},
 	}
 	for _, vp := range []viewport{phoneViewport, desktopViewport} {
 		for _, p := range pages {

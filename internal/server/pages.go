@@ -86,7 +86,8 @@ func (s *Server) handleSubject(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := web.SubjectView{Page: s.page(r, false, sub.Name, sub.Description,
 		web.Crumb{Label: "Subjects", Href: content.SubjectsPath}, web.Crumb{Label: sub.Name}),
-		Subject: sub, Body: body, Comparisons: site.ComparisonsOf(sub), Articles: site.ArticlesAbout(sub)}
+		Subject: sub, Body: body, Comparisons: site.ComparisonsOf(sub), Articles: site.ArticlesAbout(sub),
+		Choose: site.ChoiceLike(sub).Path(site)}
 	for _, g := range site.Groups {
 		pg := web.ProfileGroup{Group: g}
 		for _, a := range g.Aspects {

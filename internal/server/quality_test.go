@@ -145,6 +145,36 @@ func TestQualityWorksWithoutJavaScript(t *testing.T) {
 		}
 	})
 
+	t.Run("chooser", func(t *testing.T) {
+		tab := b.openPage(t, tabSetup{vp: viewport{360, 740}, scheme: light, noScript: true}, "/choose")
+		steps := []chromedp.Action[chromedp.Void]{
+			chromedp.Click(chromedp.CSS(`input[name="m-language"][value="python"]`)),
+			chromedp.SetValue(chromedp.CSS(`select[name="g-security"]`), "3"),
+			chromedp.Click(chromedp.CSS(`fieldset:nth-of-type(5) details > summary`)),
+			chromedp.SetValue(chromedp.CSS(`select[name="m-admin-panel"]`), "built-in"),
+		}
+		for _, step := range steps {
+			if err := chromedp.Do(tab, step); err != nil {
+				t.Fatalf("fill the chooser: %v", err)
+			}
+		}
+		status, got := b.follow(t, tab, "submit the chooser", chromedp.Click(chromedp.CSS(`form.chooser button[type="submit"]`)))
+		if status != 200 || got != "/choose?m-language=python&m-admin-panel=built-in&g-security=3" {
+			t.Fatalf("submitting led to %s (status %d), want the canonical answer", got, status)
+		}
+		answer := evalJS[struct {
+			First       string
+			ScrollWidth float64
+			Width       float64
+		}](t, tab, `({first: document.querySelector("ol.ranked .who").textContent, scrollWidth: document.documentElement.scrollWidth, width: innerWidth})`)
+		if answer.First != "Django" {
+			t.Errorf("the answer ranks %q first, want Django, the one Python subject with an admin site built in", answer.First)
+		}
+		if answer.ScrollWidth > answer.Width {
+			t.Errorf("the answer scrolls sideways at 360 px: %.0f > %.0f", answer.ScrollWidth, answer.Width)
+		}
+	})
+
 	t.Run("picker", func(t *testing.T) {
 		tab := b.openPage(t, noJS, "/compare")
 		for _, slug := range []string{"nodejs", "django", "rails"} {
@@ -427,6 +457,9 @@ func TestQualityAxe(t *testing.T) {
 		{"/compare/django-vs-nodejs?view=full", 200},
 		{"/compare/django-vs-nodejs/admin-panel", 200},
 		{"/gaps", 200},
+		{"/choose?m-language=python&g-security=3", 200},
+		{"/subjects/django/alternatives", 200},
+		{"/method", 200},
 		{"/compare", 200},
 		{"/search?q=django", 200},
 		{"/no-such-page", 404},

@@ -52,6 +52,13 @@ func (s *Server) routes() http.Handler {
 	r.With(page).Get(content.PickerPath+"/{name}/{aspect}", s.handle(s.handleCompareAspect))
 	r.With(page).Get(content.PickerPath+"/{name}/{aspect}.png", s.handle(s.handleAspectImage))
 	r.With(page).Get(content.GapsPath, s.handle(s.handleGaps))
+	r.With(page).Get(content.MethodPath, s.handle(s.handleMethod))
+	r.With(s.cached(content.AlternativesFilterParams...)).Get(content.SubjectsPath+"/{slug}/alternatives", s.handle(s.handleAlternatives))
+
+	// Chooser answers: one per canonical link (others redirect to it), kept in a cache of their
+	// own so that however many combinations readers try, they cannot evict the site's pages.
+	r.With(s.cachedAnswers).Get(content.ChoosePath, s.handle(s.handleChoose))
+	r.With(s.cachedAnswers).Get(content.ChoosePath+string(content.JSON), s.handle(s.handleChooseJSON))
 	return r
 }
 
@@ -80,6 +87,21 @@ func (s *Server) cached(params ...string) func(http.Handler) http.Handler {
 			s.cache.Load().Serve(w, r, key, next)
 		})
 	}
+}
+
+// cachedAnswers serves a chooser route from the answers cache, keyed by its whole query: the
+// handler redirects every query that is not canonical, and only canonical answers are kept.
+func (s *Server) cachedAnswers(next http.Handler) http.Handler {
+	if s.opts.NoCache {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := r.URL.Path + "?" + r.URL.RawQuery
+		if s.opts.BaseURL == "" {
+			key = r.Host + key
+		}
+		s.answers.Load().Serve(w, r, key, next)
+	})
 }
 
 // keptQuery is the part of u's query naming params, encoded with keys sorted.

@@ -42,7 +42,8 @@ type Server struct {
 	site     atomic.Pointer[content.Site]
 	problems atomic.Pointer[[]string] // shown in a banner while the last reload failed
 	cache    atomic.Pointer[pagecache.Cache]
-	search   atomic.Pointer[searchState] // built on first use or by WarmSearch
+	answers  atomic.Pointer[pagecache.Cache] // chooser answers, bounded apart from pages
+	search   atomic.Pointer[searchState]     // built on first use or by WarmSearch
 	assets   *static.Assets
 	opts     Options
 	log      *slog.Logger
@@ -54,7 +55,11 @@ type Server struct {
 
 // cacheBytes bounds the memory kept for rendered pages; the shipped site's pages and their
 // compressed variants take a few megabytes, the rest serves comparison views as they are asked.
-const cacheBytes = 128 << 20
+// answerBytes bounds the chooser's answers: about 250 answers of 60 KB.
+const (
+	cacheBytes  = 128 << 20
+	answerBytes = 16 << 20
+)
 
 // New builds the server for a loaded site.
 func New(site *content.Site, assets *static.Assets, opts Options) *Server {
@@ -63,7 +68,7 @@ func New(site *content.Site, assets *static.Assets, opts Options) *Server {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.site.Store(site)
-	s.cache.Store(pagecache.New(cacheBytes))
+	s.resetCaches()
 	s.internalError = s.renderInternalError()
 	s.handler = s.accessLog(s.securityHeaders(s.routes()))
 	return s
@@ -77,14 +82,20 @@ func (s *Server) Handler() http.Handler { return s.handler }
 func (s *Server) Swap(site *content.Site) {
 	s.site.Store(site)
 	s.problems.Store(nil)
+	s.resetCaches()
+}
+
+// resetCaches drops every rendered page and answer, as a new site or a problem banner needs.
+func (s *Server) resetCaches() {
 	s.cache.Store(pagecache.New(cacheBytes))
+	s.answers.Store(pagecache.New(answerBytes))
 }
 
 // SetProblems records the problems of a failed reload, shown on every page until the next
 // good one.
 func (s *Server) SetProblems(p []string) {
 	s.problems.Store(&p)
-	s.cache.Store(pagecache.New(cacheBytes))
+	s.resetCaches()
 }
 
 // Site returns the site being served.

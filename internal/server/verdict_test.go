@@ -54,9 +54,9 @@ func cells(sel *goquery.Selection) []string {
 }
 
 // TestVerdictTallies checks the verdict of alpha vs beta vs gamma as the page shows it: on the
-// Basics rows Alpha leads once (the ORM) and the language is unlike once; Runtime has no
-// scaled row. The ORM is furthest apart; Alpha's and Beta's choose lines hold, Gamma's do not;
-// one cell of nine is disputed.
+// Basics rows Alpha leads once (the ORM) and the language is unlike once; in Runtime Beta leads
+// the learning curve. The ORM and the learning curve are furthest apart; Alpha's and Beta's
+// choose lines hold, Gamma's do not; one cell of twelve is disputed.
 func TestVerdictTallies(t *testing.T) {
 	doc := getDoc(t, fixtureRouter(t), "/compare/alpha-vs-beta-vs-gamma", 200)
 	if got := cells(doc.Find(".tally thead th")); strings.Join(got, "|") != "Ahead on|Alpha|Beta|Gamma|Even|Unlike" {
@@ -66,12 +66,12 @@ func TestVerdictTallies(t *testing.T) {
 	doc.Find(".tally tbody tr").Each(func(_ int, tr *goquery.Selection) {
 		rows[text(&goquery.Document{Selection: tr}, "th")] = cells(tr.Find("td"))
 	})
-	for group, want := range map[string]string{"Basics": "1|0|0|0|1", "Runtime": "0|0|0|0|0"} {
+	for group, want := range map[string]string{"Basics": "1|0|0|0|1", "Runtime": "0|1|0|0|0"} {
 		if got := strings.Join(rows[group], "|"); got != want {
 			t.Errorf("%s tally = %s, want %s", group, got, want)
 		}
 	}
-	if got := cells(doc.Find(".apart li a")); strings.Join(got, "|") != "ORM and database access" {
+	if got := cells(doc.Find(".apart li a")); strings.Join(got, "|") != "ORM and database access|Learning curve" {
 		t.Errorf("furthest apart = %q", got)
 	}
 	if href, _ := doc.Find(".apart li a").Attr("href"); href != "#orm" {
@@ -80,7 +80,7 @@ func TestVerdictTallies(t *testing.T) {
 	if got := cells(doc.Find(".choose a")); strings.Join(got, "|") != "you want an ORM in the box|you write JavaScript" {
 		t.Errorf("choose lines = %q", got)
 	}
-	if got := text(doc, ".disputes"); !strings.Contains(got, "dispute 1 cell of 9") {
+	if got := text(doc, ".disputes"); !strings.Contains(got, "dispute 1 cell of 12") {
 		t.Errorf("disputes line = %q", got)
 	}
 	// The pair: Alpha vs Beta shares the same Basics tally.
@@ -120,8 +120,8 @@ func TestCellsShowLevelsAndAgreement(t *testing.T) {
 		t.Errorf("alpha orm agreement = %q", got)
 	}
 	legend := cells(doc.Find(".legend dd"))
-	if len(legend) != 5 || !strings.Contains(strings.Join(legend, "|"), "●● Built in — It ships with the framework.") {
-		t.Errorf("legend = %q, want the 3 support and 2 language levels with their meanings", legend)
+	if len(legend) != 8 || !strings.Contains(strings.Join(legend, "|"), "●● Built in — It ships with the framework.") {
+		t.Errorf("legend = %q, want the 3 support, 2 language and 3 learning levels with their meanings", legend)
 	}
 	if doc.Find("tr#concurrency-model .level").Length() != 0 {
 		t.Error("a prose row shows levels")

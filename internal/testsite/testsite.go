@@ -14,9 +14,9 @@ import (
 	"testing/fstest"
 )
 
-// Aspects is the fixture's vocabulary: two groups, two scales and three aspects. Language
-// takes a category, ORM a level of support (add-on qualifies), and the concurrency model is
-// described in words only.
+// Aspects is the fixture's vocabulary: two groups, three scales and four aspects. Language
+// takes a category, ORM a level of support (add-on qualifies), the learning curve a rating,
+// and the concurrency model is described in words only.
 const Aspects = `groups:
   - id: basics
     label: Basics
@@ -37,6 +37,13 @@ scales:
     levels:
       - {id: python, label: Python, means: Application code is Python.}
       - {id: javascript, label: JavaScript, means: Application code is JavaScript.}
+  - id: learning
+    label: Learning curve
+    ordered: true
+    levels:
+      - {id: gentle, label: Gentle, means: Productive in days.}
+      - {id: moderate, label: Moderate, means: Some concepts to learn.}
+      - {id: steep, label: Steep, means: Many concepts to learn.}
 aspects:
   - id: language
     label: Language
@@ -54,10 +61,15 @@ aspects:
     label: Concurrency model
     group: runtime
     description: How requests are served at the same time, from event loops to threads.
+  - id: learning-curve
+    label: Learning curve
+    group: runtime
+    scale: learning
+    description: What a newcomer must learn before being productive.
 `
 
 // aspectIDs are the ids of Aspects, in order.
-var aspectIDs = []string{"language", "orm", "concurrency-model"}
+var aspectIDs = []string{"language", "orm", "concurrency-model", "learning-curve"}
 
 // Editorial is a site.yaml featuring the given comparisons.
 func Editorial(featured ...string) string {
@@ -78,7 +90,7 @@ type Value struct {
 }
 
 // scaled are the fixture aspects with a scale, and the level a value gets when it names none.
-var scaled = map[string]string{"language": "python", "orm": "built-in"}
+var scaled = map[string]string{"language": "python", "orm": "built-in", "learning-curve": "moderate"}
 
 // Subject is a subject file. Aspects without a value in Values get one.
 type Subject struct {
@@ -162,15 +174,16 @@ var (
 	Alpha = Subject{Slug: "alpha", Name: "Alpha", Description: "A framework called Alpha.",
 		Choose: []Choose{{Text: "you want an ORM in the box", Aspects: []string{"orm"}}},
 		Values: map[string]Value{"language": {Value: "Python", Level: "python"}, "orm": {Value: "Built in", Level: "built-in"},
-			"concurrency-model": {Value: "Worker processes"}}}
+			"concurrency-model": {Value: "Worker processes"}, "learning-curve": {Value: "Steep", Level: "steep"}}}
 	Beta = Subject{Slug: "beta", Name: "Beta", Aliases: []string{"beta framework"}, Kind: "runtime", Language: "JavaScript",
 		Description: "A runtime called Beta.",
 		Choose:      []Choose{{Text: "you write JavaScript", Aspects: []string{"language"}}},
 		Values: map[string]Value{"language": {Value: "JavaScript", Level: "javascript"}, "concurrency-model": {Value: "Event loop"},
-			"orm": {Value: "Via a package", Level: "add-on", Note: "Uses `models` from a package. Any will do.", Disputed: "One source says it has one."}}}
+			"learning-curve": {Value: "Gentle", Level: "gentle"}, "orm": {Value: "Via a package", Level: "add-on", Note: "Uses `models` from a package. Any will do.", Disputed: "One source says it has one."}}}
 	Gamma = Subject{Slug: "gamma", Name: "Gamma",
 		Choose: []Choose{{Text: "you write Python", Aspects: []string{"language"}}, {Text: "you like writing SQL", Aspects: []string{"orm"}}},
-		Values: map[string]Value{"language": {Value: "Python", Level: "python"}, "orm": {Value: "None", Level: "none"}}}
+		Values: map[string]Value{"language": {Value: "Python", Level: "python"}, "orm": {Value: "None", Level: "none"},
+			"learning-curve": {Value: "Moderate", Level: "moderate"}}}
 )
 
 // Source is the fixture's source digest, src: a feature table of four claims on lines 11–13,
