@@ -123,7 +123,14 @@ func (s *Site) Alternatives(sub *Subject, f AlternativesFilter) []Alternative {
 		if alt.Compared > 0 {
 			alt.Similarity = tenth(100 * total / float64(alt.Compared))
 		}
-		sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].x > gaps[j].x })
+		// Furthest first; at equal distance a gap on an ordered scale (better or worse) says more
+		// than a different category.
+		sort.SliceStable(gaps, func(i, j int) bool {
+			if gaps[i].x != gaps[j].x {
+				return gaps[i].x > gaps[j].x
+			}
+			return gaps[i].d.Aspect.Scale.Ordered && !gaps[j].d.Aspect.Scale.Ordered
+		})
 		for _, g := range gaps[:min(maxDifferences, len(gaps))] {
 			alt.Differences = append(alt.Differences, g.d)
 		}
