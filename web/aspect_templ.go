@@ -269,7 +269,7 @@ func AspectPage(v AspectView) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = valueBody(val, true).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = valueBody(v.Comparison[i], val, true).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

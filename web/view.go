@@ -27,6 +27,7 @@ type Meta struct {
 	Type        string // Open Graph type: website or article
 	Crumbs      []Crumb
 	NoIndex     bool
+	Feeds       []Crumb // Atom feeds of this page's subjects, beside the site's
 }
 
 // Crumb is one breadcrumb link.

@@ -52,6 +52,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		for _, a := range site.Aspects {
 			pages = append(pages, c.AspectImagePath(a))
 		}
+		pages = append(pages, c.ChangesFeedPath())
+	}
+	for _, sub := range site.Subjects {
+		pages = append(pages, sub.ChangesFeedPath())
 	}
 	for _, a := range assets.All() {
 		pages = append(pages, a.URL)

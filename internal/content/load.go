@@ -63,6 +63,7 @@ func LoadSite(fsys fs.FS, opts Options) (*Site, error) {
 	l.loadEditorial()
 	l.extractAllFeatureTables()
 	l.index()
+	l.indexChanges()
 	l.checkLinks()
 	if probs := l.probs.List(); probs != nil {
 		return nil, probs

@@ -32,6 +32,7 @@ type Site struct {
 	sourceBySlug  map[string]*Source
 	articleBySlug map[string]*Article
 	tagBySlug     map[string]*Tag
+	changes       []*Change // newest first
 }
 
 // Editorial holds the choices site.yaml makes for the whole site.
@@ -176,6 +177,7 @@ type Subject struct {
 	Website  string
 	Values   map[string]*Value // by aspect id; complete for every aspect
 	Choose   []ChooseLine      // editorial "choose this if …" lines
+	Releases []Release         // the release lines we check against, newest first; at least one
 }
 
 // ChooseLine is an editorial reason to choose a subject, "you want an admin site in the box",
@@ -197,7 +199,9 @@ type Value struct {
 	ShortNote template.HTML
 	Refs      []Ref
 	AsOf      string
-	Disputed  string // why sources disagree, in Markdown; empty when they do not
+	Release   *Release  // the release line AsOf names; nil when AsOf is a date
+	History   []*Change // every change of value or level, oldest first
+	Disputed  string    // why sources disagree, in Markdown; empty when they do not
 	// DisputedHTML is Disputed rendered inline by internal/markdown.
 	DisputedHTML template.HTML
 	Claims       []*Claim  // what source documents claim on this aspect for this subject

@@ -21,6 +21,8 @@ const (
 	SearchPath   = "/search"
 	GapsPath     = "/gaps"
 	ChoosePath   = "/choose"
+	ChangesPath  = "/changes"
+	ChangesFeed  = "/changes.xml"
 	MethodPath   = "/method"
 	FeedPath     = "/feed.xml"
 	SitemapPath  = "/sitemap.xml"
@@ -41,6 +43,9 @@ func (s *Source) claimsPath() string { return s.Path() + "#claims" }
 
 // Path is the subject's profile.
 func (s *Subject) Path() string { return SubjectsPath + "/" + s.Slug }
+
+// ChangesFeedPath is the Atom feed of every change to the subject's cells.
+func (s *Subject) ChangesFeedPath() string { return s.Path() + "/changes.xml" }
 
 // AlternativesPath is the page of the subjects most like this one.
 func (s *Subject) AlternativesPath() string { return s.Path() + "/alternatives" }
@@ -78,7 +83,7 @@ func (r Ref) Path() string {
 // Pages lists the path of every HTML page of the site, each comparison pair once in canonical
 // form: what the sitemap lists and the export writes.
 func (s *Site) Pages() []string {
-	pages := []string{HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, TagsPath, GapsPath, ChoosePath, MethodPath}
+	pages := []string{HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, TagsPath, GapsPath, ChoosePath, MethodPath, ChangesPath}
 	for _, a := range s.Published() {
 		pages = append(pages, a.Path())
 	}
@@ -101,7 +106,7 @@ func (s *Site) Pages() []string {
 }
 
 // Documents are the site's files at fixed paths that are not HTML pages.
-var Documents = []string{FeedPath, SitemapPath, RobotsPath}
+var Documents = []string{FeedPath, ChangesFeed, SitemapPath, RobotsPath}
 
 // Pairs is every two-subject comparison, once each, in canonical form.
 func (s *Site) Pairs() []Comparison {
@@ -122,7 +127,8 @@ func (s *Site) ResolvePath(path string) (ids []string, ok bool) {
 		path = strings.TrimSuffix(path, "/")
 	}
 	switch path {
-	case HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, SearchPath, GapsPath, ChoosePath, MethodPath, TagsPath, FeedPath, SitemapPath, RobotsPath:
+	case HomePath, ArticlesPath, SourcesPath, SubjectsPath, PickerPath, SearchPath, GapsPath, ChoosePath, MethodPath,
+		ChangesPath, ChangesFeed, TagsPath, FeedPath, SitemapPath, RobotsPath:
 		return nil, true
 	}
 	section, slug, found := strings.Cut(strings.TrimPrefix(path, "/"), "/")
@@ -132,7 +138,7 @@ func (s *Site) ResolvePath(path string) (ids []string, ok bool) {
 	if "/"+section == PickerPath {
 		return s.resolveComparison(slug)
 	}
-	if base, ok := strings.CutSuffix(slug, "/alternatives"); ok && "/"+section == SubjectsPath {
+	if base, rest, ok := strings.Cut(slug, "/"); ok && "/"+section == SubjectsPath && (rest == "alternatives" || rest == "changes.xml") {
 		_, ok := s.Subject(base)
 		return nil, ok
 	}
@@ -168,6 +174,8 @@ func (s *Site) resolveComparison(rest string) (ids []string, ok bool) {
 		return nil, false
 	}
 	switch {
+	case hasAspect && aspect == "changes.xml":
+		return []string{}, true
 	case hasAspect:
 		id, img := strings.CutSuffix(aspect, string(Image))
 		if _, ok := s.Aspect(id); !ok || strings.Contains(id, "/") {
@@ -229,6 +237,9 @@ func (c Comparison) Path() string { return PickerPath + "/" + c.Name() }
 
 // RowPath is the row of one aspect on the comparison page.
 func (c Comparison) RowPath(a *Aspect) string { return c.Path() + "#" + a.ID }
+
+// ChangesFeedPath is the Atom feed of every change to the compared subjects' cells.
+func (c Comparison) ChangesFeedPath() string { return c.Path() + "/changes.xml" }
 
 // AspectPath is the page of one aspect of the comparison: every note, reference and claim.
 func (c Comparison) AspectPath(a *Aspect) string { return c.Path() + "/" + a.ID }

@@ -289,20 +289,24 @@ func topScored[T any](items []T, n int, score func(T) int) []T {
 	return out
 }
 
-// Gap is a cell that needs work: its level is unknown.
+// Gap is a cell that needs work: its level is unknown, or it was checked against an older
+// release line than the subject's latest.
 type Gap struct {
 	Subject *Subject
 	Aspect  *Aspect
 	Value   *Value
+	Unknown bool // the level is unknown
+	Stale   bool // checked against an older release line
 }
 
-// Gaps lists the cells whose level is unknown, by subject, in aspect order.
+// Gaps lists the cells that need work, by subject, in aspect order.
 func (s *Site) Gaps() []Gap {
 	var out []Gap
 	for _, sub := range s.Subjects {
 		for _, a := range s.Aspects {
-			if v := sub.Values[a.ID]; v.Level == Unknown {
-				out = append(out, Gap{Subject: sub, Aspect: a, Value: v})
+			v := sub.Values[a.ID]
+			if g := (Gap{Subject: sub, Aspect: a, Value: v, Unknown: v.Level == Unknown, Stale: v.Stale(sub)}); g.Unknown || g.Stale {
+				out = append(out, g)
 			}
 		}
 	}

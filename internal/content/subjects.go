@@ -19,6 +19,7 @@ type subjectYAML struct {
 	Website     string                     `yaml:"website"`
 	Description string                     `yaml:"description"`
 	Updated     string                     `yaml:"updated"`
+	Releases    []releaseYAML              `yaml:"releases"`
 	Choose      []chooseYAML               `yaml:"choose"`
 	Aspects     map[string]aspectValueYAML `yaml:"aspects"`
 }
@@ -29,12 +30,13 @@ type chooseYAML struct {
 }
 
 type aspectValueYAML struct {
-	Value    string    `yaml:"value"`
-	Level    string    `yaml:"level"`
-	Note     string    `yaml:"note"`
-	Refs     []refYAML `yaml:"refs"`
-	AsOf     string    `yaml:"asof"`
-	Disputed string    `yaml:"disputed"`
+	Value    string       `yaml:"value"`
+	Level    string       `yaml:"level"`
+	Note     string       `yaml:"note"`
+	Refs     []refYAML    `yaml:"refs"`
+	AsOf     string       `yaml:"asof"`
+	Disputed string       `yaml:"disputed"`
+	History  []changeYAML `yaml:"history"`
 }
 
 type refYAML struct {
@@ -97,6 +99,7 @@ func (l *loader) loadSubjectFiles() []*pendingSubject {
 		if !ok {
 			continue // type errors: values cannot be trusted
 		}
+		l.loadReleases(p, s, node, fm.Releases)
 		out = append(out, &pendingSubject{subject: s, fm: fm, node: node.Key("aspects"), line: node.KeyLine("aspects", 2),
 			choose: node.Key("choose")})
 	}
@@ -133,7 +136,9 @@ func (l *loader) resolveSubjectValues(ps *pendingSubject) {
 		val.ShortNote = l.inline(p, vn.KeyLine("note", line), id, "note", firstSentence(v.Note))
 		val.DisputedHTML = l.inline(p, vn.KeyLine("disputed", line), id, "disputed", v.Disputed)
 		val.Refs = l.refs(p, vn.Key("refs"), line, v.Refs)
+		val.Release = l.asOf(p, vn.KeyLine("asof", line), s, id, v.AsOf)
 		s.Values[a.ID] = val
+		l.history(p, vn.Key("history"), vn.KeyLine("history", line), s, a, val, v.History)
 	}
 	for i, c := range ps.fm.Choose {
 		cn := ps.choose.Item(i)

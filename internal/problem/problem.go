@@ -39,6 +39,8 @@ const (
 	Render    = "render"
 	Level     = "level"
 	Stance    = "stance"
+	Release   = "release"
+	History   = "history"
 )
 
 func (p Problem) String() string {

@@ -431,6 +431,15 @@ func TestBrowserNothingCoversText(t *testing.T) {
 			if (r.width < 2 || r.height < 2) continue; // visually hidden text
 			const x = r.left + r.width / 2, y = r.top + r.height / 2;
 			if (x < 0 || y < 0 || x >= vw || y >= vh) continue;
+			// Scrolled out of its own scrolling box (a wide table or code block): reachable, not covered.
+			let scrolledAway = false;
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+				const ov = getComputedStyle(p).overflowX;
+				if (ov !== "auto" && ov !== "scroll") continue;
+				const b = p.getBoundingClientRect();
+				if (x < b.left || x >= b.right || y < b.top || y >= b.bottom) { scrolledAway = true; break; }
+			}
+			if (scrolledAway) continue;
 			const hit = document.elementFromPoint(x, y);
 			if (hit && hit !== el && !el.contains(hit)) {
 				const name = e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/).join(".") : "");

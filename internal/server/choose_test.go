@@ -28,7 +28,7 @@ func chooserServer(t *testing.T) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(site, shippedSite(t).assets, Options{BaseURL: "https://versus.example"})
+	return New(site, testAssets(t), Options{BaseURL: "https://versus.example"})
 }
 
 type rankedRow struct{ rank, name, score string }

@@ -89,7 +89,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	p.Image = s.baseURL(r) + canon.FormatPath(content.Image, content.View{})
 	v := web.CompareView{Page: p, Matrix: m, Views: viewLinks(site, c, view), Legend: legendScales(m),
 		Related: site.RelatedComparisons(c), Articles: site.ArticlesAbout(c...), Sources: m.CitedSources(), Updated: content.LastRevised(c),
-		Choose: site.ChoiceWeighing(c).Path(site)}
+		Choose: site.ChoiceWeighing(c).Path(site), Changes: recent(site.ChangesOf(c...)), Feed: canon.ChangesFeedPath()}
+	v.Feeds = []web.Crumb{{Label: "Changes to " + title, Href: canon.ChangesFeedPath()}}
 	return s.render(w, r, http.StatusOK, web.ComparePage(v))
 }
 

@@ -3,10 +3,13 @@ package server
 import (
 	"cmp"
 	"encoding/xml"
+	"html"
 	"io"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/go-chi/chi/v5"
 
 	"github.com/versus-dev/versus/internal/content"
 )
@@ -151,4 +154,78 @@ func writeXML(w http.ResponseWriter, contentType string, v any) error {
 	_, _ = w.Write(body)
 	_, _ = w.Write([]byte("\n"))
 	return nil
+}
+
+// changesEntries is how many changes a changes feed carries, newest first.
+const changesEntries = 50
+
+// changeFeed renders an Atom feed of changes, each entry linking to the row it changed.
+func changeFeed(w http.ResponseWriter, base, title, self, alternate string, changes []*content.Change, rowPath func(*content.Change) string) error {
+	f := atomFeed{Title: title, ID: base + self, Author: atomPerson{Name: "versus"},
+		Links: []atomLink{{Href: base + self, Rel: "self", Type: "application/atom+xml"}, {Href: base + alternate, Rel: "alternate", Type: "text/html"}}}
+	newest := epoch
+	for _, c := range changes[:min(changesEntries, len(changes))] {
+		if c.Date.Time.After(newest) {
+			newest = c.Date.Time
+		}
+		link := base + rowPath(c)
+		var body strings.Builder
+		body.WriteString("<p>" + html.EscapeString(stateLine(c)) + "</p><p>" + string(c.Why) + "</p><ul>")
+		for _, r := range c.Refs {
+			body.WriteString(`<li><a href="` + html.EscapeString(absoluteLink(base, r.Path())) + `">` + html.EscapeString(r.Title) + "</a></li>")
+		}
+		body.WriteString("</ul>")
+		f.Entries = append(f.Entries, atomEntry{
+			Title:   c.Subject.Name + ", " + c.Aspect.Label + ": " + c.To.Value,
+			ID:      base + c.Subject.Path() + "#" + c.Aspect.ID + "@" + c.Date.ISO(),
+			Link:    atomLink{Href: link, Rel: "alternate", Type: "text/html"},
+			Updated: feedTime(c.Date, epoch),
+			Summary: stateLine(c),
+			Content: atomText{Type: "html", Body: absolutise(body.String(), base)},
+		})
+	}
+	f.Updated = newest.UTC().Format(time.RFC3339)
+	return writeXML(w, "application/atom+xml; charset=utf-8", f)
+}
+
+// stateLine is a change in words: "was “Python” (Python), now “Python 3.12+” (Python)".
+func stateLine(c *content.Change) string {
+	st := func(s content.State) string {
+		if s.Level == nil {
+			return "“" + s.Value + "”"
+		}
+		return "“" + s.Value + "” (" + s.Level.Label + ")"
+	}
+	return "Was " + st(c.From) + ", now " + st(c.To) + "."
+}
+
+func absoluteLink(base, path string) string {
+	if strings.HasPrefix(path, "/") {
+		return base + path
+	}
+	return path
+}
+
+func (s *Server) handleChangesFeed(w http.ResponseWriter, r *http.Request) error {
+	site := s.Site()
+	return changeFeed(w, s.baseURL(r), "versus — every change to a cell", content.ChangesFeed, content.ChangesPath, site.Changes(),
+		func(c *content.Change) string { return c.Subject.Path() + "#" + c.Aspect.ID })
+}
+
+func (s *Server) handleSubjectChangesFeed(w http.ResponseWriter, r *http.Request) error {
+	site := s.Site()
+	sub, ok := site.Subject(chi.URLParam(r, "slug"))
+	if !ok {
+		return pageNotFound(r)
+	}
+	return changeFeed(w, s.baseURL(r), "versus — changes to "+sub.Name, sub.ChangesFeedPath(), sub.Path(), site.ChangesOf(sub),
+		func(c *content.Change) string { return sub.Path() + "#" + c.Aspect.ID })
+}
+
+func (s *Server) handleComparisonChangesFeed(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.comparison(r, "")
+	if err != nil {
+		return err
+	}
+	return changeFeed(w, s.baseURL(r), "versus — changes to "+c.Title(), c.ChangesFeedPath(), c.Path(), s.Site().ChangesOf(c...), func(ch *content.Change) string { return c.RowPath(ch.Aspect) })
 }

@@ -28,6 +28,7 @@ var hostileAspects = strings.NewReplacer(
 func hostileSubject(slug, name string) testsite.Subject {
 	return testsite.Subject{Slug: slug, Name: name, Kind: "runtime", Language: "<img src=x onerror=alert(1)>",
 		Description: "<script>alert('desc')</script>",
+		Releases:    []testsite.Release{{Version: "<i>1</i>", Date: "2026-06-01", Support: "current"}},
 		Values: map[string]testsite.Value{"language": {
 			Value:    "<script>alert('value')</script>",
 			Note:     "<iframe src=https://evil.example></iframe> [x](javascript:alert(1)) [d](data:text/html,hi)",

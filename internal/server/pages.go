@@ -87,7 +87,8 @@ func (s *Server) handleSubject(w http.ResponseWriter, r *http.Request) error {
 	v := web.SubjectView{Page: s.page(r, false, sub.Name, sub.Description,
 		web.Crumb{Label: "Subjects", Href: content.SubjectsPath}, web.Crumb{Label: sub.Name}),
 		Subject: sub, Body: body, Comparisons: site.ComparisonsOf(sub), Articles: site.ArticlesAbout(sub),
-		Choose: site.ChoiceLike(sub).Path(site)}
+		Choose: site.ChoiceLike(sub).Path(site), Changes: recent(site.ChangesOf(sub)), Feed: sub.ChangesFeedPath()}
+	v.Feeds = []web.Crumb{{Label: "Changes to " + sub.Name, Href: sub.ChangesFeedPath()}}
 	for _, g := range site.Groups {
 		pg := web.ProfileGroup{Group: g}
 		for _, a := range g.Aspects {
@@ -135,4 +136,20 @@ func (s *Server) handleGaps(w http.ResponseWriter, r *http.Request) error {
 	v := web.GapsView{Page: s.page(r, false, "Open gaps", "Cells of the versus matrix that still need a level, and what each is missing.", web.Crumb{Label: "Open gaps"}),
 		Gaps: site.Gaps(), Cells: len(site.Subjects) * len(site.Aspects)}
 	return s.render(w, r, http.StatusOK, web.GapsPage(v))
+}
+
+// recentChanges is how many changes a subject or comparison page shows; the feeds and
+// /changes have the rest.
+const recentChanges = 5
+
+func recent(changes []*content.Change) []*content.Change {
+	return changes[:min(recentChanges, len(changes))]
+}
+
+func (s *Server) handleChanges(w http.ResponseWriter, r *http.Request) error {
+	site := s.Site()
+	v := web.ChangesView{Page: s.page(r, false, "What changed", "Every change to a value or level on versus, newest first, with why and the source that settles it.", web.Crumb{Label: "Changes"}),
+		Changes: site.Changes()}
+	v.Feeds = []web.Crumb{{Label: "Every change", Href: content.ChangesFeed}}
+	return s.render(w, r, http.StatusOK, web.ChangesPage(v))
 }

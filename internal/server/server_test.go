@@ -16,6 +16,18 @@ import (
 	"github.com/versus-dev/versus/static"
 )
 
+// loadAssets loads the static assets once per test binary; tests ask through testAssets.
+var loadAssets = sync.OnceValues(static.Load)
+
+func testAssets(t testing.TB) *static.Assets {
+	t.Helper()
+	a, err := loadAssets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 // shippedOnce loads the embedded content and the assets once per test binary; every test that
 // needs them asks through shippedSite, so any test can run alone.
 var shippedOnce = sync.OnceValues(func() (shippedContent, error) {
@@ -23,7 +35,7 @@ var shippedOnce = sync.OnceValues(func() (shippedContent, error) {
 	if err != nil {
 		return shippedContent{}, err
 	}
-	assets, err := static.Load()
+	assets, err := loadAssets()
 	if err != nil {
 		return shippedContent{}, err
 	}

@@ -30,7 +30,7 @@ func fixtureRouter(t *testing.T) http.Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(site, shippedSite(t).assets, Options{BaseURL: "https://versus.example"}).Handler()
+	return New(site, testAssets(t), Options{BaseURL: "https://versus.example"}).Handler()
 }
 
 func getDoc(t *testing.T, h http.Handler, target string, status int) *goquery.Document {
@@ -264,7 +264,7 @@ func TestGapsPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc = getDoc(t, New(site, shippedSite(t).assets, Options{}).Handler(), "/gaps", 200)
+	doc = getDoc(t, New(site, testAssets(t), Options{}).Handler(), "/gaps", 200)
 	if got := text(doc, "main .list h3 a"); got != "Alpha: ORM and database access" {
 		t.Errorf("gap = %q", got)
 	}

@@ -82,11 +82,25 @@ type Ref struct {
 }
 
 // Value is one subject's value on one aspect. Empty fields get fixture defaults: a reference
-// to https://example.org/docs, an "as of" of 1.0 and, on a scaled aspect, a level; Level "-"
-// leaves the level out, for tests of that problem.
+// to https://example.org/docs, an "as of" of 2.0 (the subject's one release) and, on a scaled
+// aspect, a level; Level "-" leaves the level out, for tests of that problem.
 type Value struct {
 	Value, Level, Note, AsOf, Disputed string
 	Refs                               []Ref
+	History                            []Change
+}
+
+// Change is one entry of a cell's history; From and To are value and level.
+type Change struct {
+	Date                                   string
+	FromValue, FromLevel, ToValue, ToLevel string
+	Why                                    string
+	Refs                                   []Ref
+}
+
+// Release is a release line a subject lists; a subject with none lists 2.0, current.
+type Release struct {
+	Version, Date, Support string
 }
 
 // scaled are the fixture aspects with a scale, and the level a value gets when it names none.
@@ -97,6 +111,7 @@ type Subject struct {
 	Slug, Name, Kind, Language, Website, Description string
 	Aliases                                          []string
 	Choose                                           []Choose
+	Releases                                         []Release
 	Values                                           map[string]Value
 	Body                                             string
 }
@@ -121,6 +136,15 @@ func (s Subject) File() string {
 	field(&b, "", "website", or(s.Website, "https://example.org/"))
 	if s.Description != "" {
 		field(&b, "", "description", s.Description)
+	}
+	releases := s.Releases
+	if len(releases) == 0 {
+		releases = []Release{{Version: "2.0", Date: "2026-06-01", Support: "current"}}
+	}
+	b.WriteString("releases:\n")
+	for _, r := range releases {
+		b.WriteString("  - version: " + strconv.Quote(r.Version) + "\n    date: " + r.Date + "\n    support: " + r.Support +
+			"\n    ref: {title: " + strconv.Quote(s.Name+" "+r.Version+" release notes") + ", url: \"https://example.org/releases/" + r.Version + "\"}\n")
 	}
 	if len(s.Choose) > 0 {
 		b.WriteString("choose:\n")
@@ -150,16 +174,21 @@ func (s Subject) File() string {
 			refs = []Ref{{Title: "Docs", URL: "https://example.org/docs"}}
 		}
 		b.WriteString("    refs:\n")
-		for _, r := range refs {
-			if r.Source != "" {
-				b.WriteString("      - {source: " + r.Source + "}\n")
-			} else {
-				b.WriteString("      - {title: " + strconv.Quote(r.Title) + ", url: " + strconv.Quote(r.URL) + "}\n")
-			}
-		}
-		field(&b, "    ", "asof", or(v.AsOf, "1.0"))
+		writeRefs(&b, "      ", refs)
+		field(&b, "    ", "asof", or(v.AsOf, releases[0].Version))
 		if v.Disputed != "" {
 			field(&b, "    ", "disputed", v.Disputed)
+		}
+		if len(v.History) > 0 {
+			b.WriteString("    history:\n")
+			for _, c := range v.History {
+				b.WriteString("      - date: " + c.Date + "\n")
+				b.WriteString("        from: {value: " + strconv.Quote(c.FromValue) + levelField(c.FromLevel) + "}\n")
+				b.WriteString("        to: {value: " + strconv.Quote(c.ToValue) + levelField(c.ToLevel) + "}\n")
+				field(&b, "        ", "why", c.Why)
+				b.WriteString("        refs:\n")
+				writeRefs(&b, "          ", or2(c.Refs, []Ref{{Title: "Changelog", URL: "https://example.org/changelog"}}))
+			}
 		}
 	}
 	b.WriteString("---\n")
@@ -234,6 +263,30 @@ func Files(subjects ...Subject) fstest.MapFS {
 
 // Article wraps a file's text for a MapFS.
 func Article(text string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(text)} }
+
+func writeRefs(b *strings.Builder, indent string, refs []Ref) {
+	for _, r := range refs {
+		if r.Source != "" {
+			b.WriteString(indent + "- {source: " + r.Source + "}\n")
+		} else {
+			b.WriteString(indent + "- {title: " + strconv.Quote(r.Title) + ", url: " + strconv.Quote(r.URL) + "}\n")
+		}
+	}
+}
+
+func levelField(level string) string {
+	if level == "" {
+		return ""
+	}
+	return ", level: " + strconv.Quote(level)
+}
+
+func or2[T any](s, fallback []T) []T {
+	if len(s) == 0 {
+		return fallback
+	}
+	return s
+}
 
 func field(b *strings.Builder, indent, key, val string) {
 	b.WriteString(indent + key + ": " + strconv.Quote(val) + "\n")
