@@ -33,6 +33,9 @@ const usage = `usage:
                                                               serve the site (default command)
   versus build -out DIR [-content DIR] [-base-url URL]        export every page and asset
   versus check [-content DIR] [-format text|json]             validate content; exit 1 on any problem
+  versus import [-out DIR] [-content DIR] [-format text|json] [-url URL] [-force] FILE...
+                                                              draft source digests from comparison
+                                                              documents (HTML, Markdown, text)
 `
 
 // run is the whole program: it parses args, wires things up and returns when done.
@@ -48,6 +51,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(rest, stdout, stderr)
+	case "import":
+		return runImport(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

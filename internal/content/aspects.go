@@ -76,7 +76,7 @@ func (l *loader) loadAspects() {
 		line := groupNodes.ItemLine(i, 1)
 		l.require(p, line, "id", g.ID)
 		l.require(p, line, "label", g.Label)
-		if g.ID != "" && !validSlug(g.ID) {
+		if g.ID != "" && !ValidSlug(g.ID) {
 			l.probs.Add(p, gn.KeyLine("id", line), problem.Slug, "group id %q is not a valid slug", g.ID)
 		}
 		if groups[g.ID] != nil {
@@ -106,7 +106,7 @@ func (l *loader) loadAspects() {
 		if a.ID == "" {
 			continue
 		}
-		if !validSlug(a.ID) {
+		if !ValidSlug(a.ID) {
 			l.probs.Add(p, an.KeyLine("id", line), problem.Slug, "aspect id %q is not a valid slug", a.ID)
 		}
 		if l.site.aspectByID[a.ID] != nil {

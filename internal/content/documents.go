@@ -35,12 +35,13 @@ func (l *loader) loadSources() {
 			continue
 		}
 		l.require(p, 2, "title", fm.Title)
-		l.require(p, 2, "publisher", fm.Publisher)
+		l.require(p, node.KeyLine("publisher", 2), "publisher", fm.Publisher)
 		if fm.URL != "" && !isAbsURL(fm.URL) {
 			l.probs.Add(p, node.KeyLine("url", 2), problem.Type, "url must be an absolute http(s) URL, got %q", fm.URL)
 		}
 		doc.Title, doc.Description = fm.Title, fm.Description
 		doc.Updated = l.date(p, node, "updated", fm.Updated)
+		l.checkSummary(p, doc.body)
 		s := &Source{Document: *doc, Author: fm.Author, Publisher: fm.Publisher, URL: fm.URL,
 			Date: l.date(p, node, "date", fm.Date)}
 		l.adopt(&s.Document, s, nil)
@@ -94,5 +95,53 @@ func (l *loader) loadArticles() {
 		}
 		l.site.articleBySlug[a.Slug] = a
 		l.site.Articles = append(l.site.Articles, a)
+	}
+}
+
+// minSummaryWords is the least a source's summary says: a sentence on what the document is
+// and one on how it stands.
+const minSummaryWords = 12
+
+// checkSummary requires a source's "## Summary" section, written by us: it is what tells a
+// reader what the document is and how far to trust it. HTML comments (an import's prompts)
+// do not count.
+func (l *loader) checkSummary(p string, body *lazyBody) {
+	lines := strings.Split(string(body.source), "\n")
+	at := -1
+	for i, ln := range lines {
+		if strings.EqualFold(strings.TrimSpace(ln), "## Summary") {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		l.probs.Add(p, body.line, problem.Missing, "a source needs a \"## Summary\" section: what the document is, who wrote it, what it gets right and wrong, in our words")
+		return
+	}
+	var text strings.Builder
+	for _, ln := range lines[at+1:] {
+		if strings.HasPrefix(ln, "#") {
+			break
+		}
+		text.WriteString(ln + "\n")
+	}
+	words := len(strings.Fields(stripComments(text.String())))
+	if words < minSummaryWords {
+		l.probs.Add(p, body.line+at, problem.Empty, "the summary has %d words: write what the document is, who wrote it, and what it gets right and wrong (at least %d words)", words, minSummaryWords)
+	}
+}
+
+// stripComments removes HTML comments from Markdown text.
+func stripComments(s string) string {
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], "-->")
+		if j < 0 {
+			return s[:i]
+		}
+		s = s[:i] + s[i+j+3:]
 	}
 }

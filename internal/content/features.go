@@ -72,6 +72,10 @@ func (l *loader) extractFeatureTable(pd *pendingDoc, t markdown.Table) []*Claim 
 				continue
 			}
 			text, stance := splitStance(cell.Text)
+			if pd.source != nil && strings.HasPrefix(text, Reword) {
+				l.probs.Add(p, cell.Line, problem.Wording, "claim %q for %s, %s is still in the source's words: write it in ours and drop %q",
+					shorten(strings.TrimSpace(strings.TrimPrefix(text, Reword)), 60), cols[i].Name, aspect.Label, Reword)
+			}
 			if pd.source != nil && stance == NoStance {
 				l.probs.Add(p, cell.Line, problem.Stance, "claim %q needs a stance against our value for %s, %s: end it with (agrees) or (differs)",
 					shorten(text, 60), cols[i].Name, aspect.Label)
@@ -82,6 +86,10 @@ func (l *loader) extractFeatureTable(pd *pendingDoc, t markdown.Table) []*Claim 
 	}
 	return claims
 }
+
+// Reword marks a claim an import kept in the source's own words: `check` refuses it until
+// the author has written the claim anew.
+const Reword = "REWORD:"
 
 // splitStance takes the stance marker, "(agrees)" or "(differs)", off the end of a claim.
 func splitStance(cell string) (text string, stance Stance) {

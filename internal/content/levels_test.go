@@ -38,7 +38,15 @@ func TestLevelProblems(t *testing.T) {
     value: "Beta concurrency-model"
     level: "none"`, 1), `aspect "concurrency-model" has no scale`},
 		{"claim without a stance", "sources/src.md", strings.Replace(testsite.Source, "Has one too (differs)", "Has one too", 1),
-			`sources/src.md:13: claim "Has one too" needs a stance against our value for Beta, ORM and database access`},
+			`sources/src.md:18: claim "Has one too" needs a stance against our value for Beta, ORM and database access`},
+		{"claim left in the source's words", "sources/src.md", strings.Replace(testsite.Source, "Has one too (differs)", "REWORD: Has one too (differs)", 1),
+			`sources/src.md:18: claim "Has one too" for Beta, ORM and database access is still in the source's words`},
+		{"source without a summary", "sources/src.md", strings.Replace(testsite.Source, "## Summary", "## Overview", 1),
+			`sources/src.md:7: a source needs a "## Summary" section`},
+		{"summary left empty", "sources/src.md", strings.Replace(testsite.Source,
+			"A short blog post comparing Alpha and Beta on their language and their database layer, with\nno sources of its own.",
+			"<!-- In your own words: what the document is, who wrote it and for whom. -->", 1),
+			`sources/src.md:7: the summary has 0 words`},
 		{"unknown scale", "aspects.yaml", strings.Replace(testsite.Aspects, "scale: support", "scale: suport", 1),
 			fmt.Sprintf(`aspects.yaml:%d: aspect "orm": unknown scale "suport" (did you mean "support"?)`, lineOf(testsite.Aspects, "    scale: support", 0))},
 	} {

@@ -29,9 +29,9 @@ type Options struct {
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// validSlug reports whether s follows the slug rules: lowercase [a-z0-9-], no leading,
+// ValidSlug reports whether s follows the slug rules: lowercase [a-z0-9-], no leading,
 // trailing or doubled hyphens, at most 64 characters, and never containing "-vs-".
-func validSlug(s string) bool {
+func ValidSlug(s string) bool {
 	return slugRE.MatchString(s) && !strings.Contains(s, "-vs-") && len(s) <= 64
 }
 
@@ -113,7 +113,7 @@ func (l *loader) readDir(dir string) []string {
 // is false when fm cannot be trusted.
 func (l *loader) readDocument(p string, fm any) (doc *Document, node frontmatter.Node, ok bool) {
 	slug := strings.TrimSuffix(path.Base(p), ".md")
-	if !validSlug(slug) {
+	if !ValidSlug(slug) {
 		l.probs.Add(p, 1, problem.Slug, "file name %q is not a valid slug: use lowercase letters, digits and single hyphens, never \"-vs-\"", slug)
 	}
 	raw, err := fs.ReadFile(l.fsys, p)

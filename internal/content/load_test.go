@@ -84,10 +84,10 @@ func TestFeatureTableClaims(t *testing.T) {
 		got = append(got, claim{c.Subject.Slug, c.Aspect.ID, c.Text, c.Line})
 	}
 	want := []claim{
-		{"alpha", "language", "Python too", 11},
-		{"beta", "language", "JavaScript", 11},
-		{"alpha", "orm", "Has one", 12},
-		{"beta", "orm", "Has one too", 13},
+		{"alpha", "language", "Python too", 16},
+		{"beta", "language", "JavaScript", 16},
+		{"alpha", "orm", "Has one", 17},
+		{"beta", "orm", "Has one too", 18},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("claims = %+v, want %+v", got, want)

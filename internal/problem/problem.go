@@ -39,6 +39,7 @@ const (
 	Render    = "render"
 	Level     = "level"
 	Stance    = "stance"
+	Wording   = "wording"
 	Release   = "release"
 	History   = "history"
 )

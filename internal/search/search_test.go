@@ -28,8 +28,8 @@ func testFS() fstest.MapFS {
 		testSubject("django", "Django", "django framework", "Python", "Worker processes", "Django is a Python web framework with an admin site."),
 		testSubject("nodejs", "Node.js", "node", "JavaScript", "Event loop", "Node.js runs JavaScript on a server."))
 	for name, f := range (fstest.MapFS{
-		"sources/stack-matchup.md": {Data: []byte("---\ntitle: Stack matchup\npublisher: A blog\ndate: 2024-05-01\n---\n" +
-			"A comparison of two stacks that says little about concurrency.\n")},
+		"sources/stack-matchup.md": {Data: []byte("---\ntitle: Stack matchup\npublisher: A blog\ndate: 2024-05-01\n---\n## Summary\n\n" +
+			"A comparison of two stacks that says little about concurrency, from a blog with no sources.\n")},
 		"articles/event-loop.md": {Data: []byte(testArticle("Event loop or worker processes",
 			"How requests wait.", "## The loop\n\nThe event loop runs callbacks one at a time."))},
 		"articles/scaling.md": {Data: []byte(testArticle("Scaling in production",

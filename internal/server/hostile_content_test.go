@@ -47,7 +47,7 @@ func TestHostileContentRendersSafely(t *testing.T) {
 	fsys := testsite.Files(hostileSubject("alpha", "Alpha"), hostileSubject("beta", "Beta"))
 	fsys["aspects.yaml"] = &fstest.MapFile{Data: []byte(hostileAspects)}
 	for name, f := range (fstest.MapFS{
-		"sources/evil.md":      {Data: []byte("---\ntitle: \"<script>alert('t')</script>\"\npublisher: \"<b>p</b>\"\n---\n| Aspect | Alpha | Beta |\n| --- | --- | --- |\n| Language | <script>alert(1)</script> (agrees) | <a href=javascript:alert(1)>x</a> (differs) |\n")},
+		"sources/evil.md":      {Data: []byte("---\ntitle: \"<script>alert('t')</script>\"\npublisher: \"<b>p</b>\"\n---\n## Summary\n\n<script>alert('summary')</script> A hostile source whose summary and claims carry markup and script in every field.\n\n| Aspect | Alpha | Beta |\n| --- | --- | --- |\n| Language | <script>alert(1)</script> (agrees) | <a href=javascript:alert(1)>x</a> (differs) |\n")},
 		"articles/evil.md":     {Data: []byte("---\ntitle: \"<script>alert('a')</script>\"\ndescription: \"\\\"><script>alert(1)</script>\"\ntags: [\"<b>x</b>\"]\nsubjects: [alpha, beta]\n---\n## <img src=x onerror=alert(1)>\n\n<iframe src=x></iframe>\n")},
 		"articles/unicode.md":  {Data: []byte("---\ntitle: Unicode\n---\n## Évènements\n\n## Évènements\n\n## 並行性\n\n## ***\n")},
 		"articles/crlf-bom.md": {Data: []byte("\xef\xbb\xbf---\r\ntitle: Windows file\r\n---\r\n## Works\r\n")},

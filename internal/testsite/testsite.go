@@ -223,6 +223,11 @@ author: Someone
 publisher: A blog
 date: 2023-03-04
 ---
+## Summary
+
+A short blog post comparing Alpha and Beta on their language and their database layer, with
+no sources of its own.
+
 ## Claims
 
 | Aspect | Alpha | beta framework |
