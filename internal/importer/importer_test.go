@@ -3,6 +3,7 @@ package importer
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -317,6 +318,25 @@ func TestImportSeedDocuments(t *testing.T) {
 		}
 		if d := Import(shipped(t), f, data); len(d.Tables) != 0 || len(findings(d, NoTable)) != 1 {
 			t.Errorf("%s: %d tables, findings %+v; want none and a no-table finding", f, len(d.Tables), d.Findings)
+		}
+	}
+}
+
+func TestSubjectsInTitle(t *testing.T) {
+	m := &mapper{site: shipped(t)}
+	for title, want := range map[string]string{
+		"Node.js vs Django: which way to go?": "django,nodejs",
+		"Go vs Node.js for APIs":             "go,nodejs",
+		"Bun, Deno and Node.js compared":     "bun,deno,nodejs",
+		"A bun in the oven":                  "",
+	} {
+		var slugs []string
+		for _, s := range m.subjectsIn(title) {
+			slugs = append(slugs, s.Slug)
+		}
+		slices.Sort(slugs)
+		if got := strings.Join(slugs, ","); got != want {
+			t.Errorf("subjects in %q = %s, want %s", title, got, want)
 		}
 	}
 }

@@ -130,10 +130,17 @@ func init() {
 func (m *mapper) subjectsIn(s string) []*Subject {
 	m.init()
 	low := " " + strings.ToLower(s) + " "
+	if len(low) != len(s)+2 {
+		return nil
+	}
 	var out []*Subject
 	for _, n := range m.subject {
 		i := strings.Index(low, n.name)
 		if i < 0 || len(n.name) < 2 {
+			continue
+		}
+		// A short name is also a word ("go", "bun"): it counts only with its capital.
+		if len(n.name) <= 3 && !unicode.IsUpper(rune(s[i-1])) {
 			continue
 		}
 		before, after := rune(low[i-1]), rune(low[i+len(n.name)])

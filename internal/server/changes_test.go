@@ -48,10 +48,13 @@ func TestStaleCellIsMarkedAndListed(t *testing.T) {
 		t.Error("a cell checked against the latest line is marked stale")
 	}
 	gaps := getDoc(t, h, "/gaps", 200)
-	if got := text(gaps, "main .list h3 a"); got != "Alpha: Learning curve" {
-		t.Errorf("gap = %q", got)
+	if got := text(gaps, "#alpha h3"); got != "Alpha: 1 cell" {
+		t.Errorf("gap heading = %q", got)
 	}
-	if got := text(gaps, "main .list p"); !strings.Contains(got, "the latest line is Alpha 3.0") {
+	if got := text(gaps, "#alpha .inline-list a"); got != "Learning curve" {
+		t.Errorf("stale cells listed = %q", got)
+	}
+	if got := text(gaps, "#alpha p"); !strings.Contains(got, "Checked against Alpha 2.0 — may be out of date: the latest line is Alpha 3.0") {
 		t.Errorf("gap says %q", got)
 	}
 	subject := getDoc(t, h, "/subjects/alpha", 200)
