@@ -42,7 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	h := server.New(site, assets, server.Options{BaseURL: cf.baseURL, NoCache: true}).Handler()
 	pages := append(site.Pages(), content.Documents...)
 	pages = append(pages, content.ChoosePath+string(content.JSON)) // the default answer as data
-	for _, c := range site.Pairs() {
+	for _, c := range site.Exported() {
 		for _, v := range site.Views(c)[1:] { // the default view is one of site.Pages
 			pages = append(pages, c.ViewPath(v))
 		}

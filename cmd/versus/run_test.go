@@ -62,6 +62,7 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	pairs := len(site.Pairs())
+	exported := len(site.Exported()) // the pairs and the featured three- and four-way comparisons
 	for _, f := range []string{"index.html", "404.html", "compare/django-vs-nodejs/index.html", "articles/batteries-included/index.html",
 		"sources/stack-matchup/index.html", "subjects/phoenix/index.html", "tags/apis/index.html", "compare/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
@@ -72,12 +73,12 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 	if len(css) != 1 {
 		t.Errorf("fingerprinted CSS files: %v", css)
 	}
-	if got, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*", "index.html")); len(got) != pairs || pairs < 66 {
-		t.Errorf("%d comparison pages, want %d (every pair of %d subjects)", len(got), pairs, len(site.Subjects))
+	if got, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*", "index.html")); len(got) != exported || pairs < 190 || exported == pairs {
+		t.Errorf("%d comparison pages, want %d (every pair of %d subjects and the featured larger ones)", len(got), exported, len(site.Subjects))
 	}
 	for _, ext := range []string{".json", ".csv", ".png"} {
-		if files, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*"+ext)); len(files) != pairs {
-			t.Errorf("%d comparison %s files, want %d", len(files), ext, pairs)
+		if files, _ := filepath.Glob(filepath.Join(out, "compare", "*-vs-*"+ext)); len(files) != exported {
+			t.Errorf("%d comparison %s files, want %d", len(files), ext, exported)
 		}
 	}
 	for _, doc := range []string{"feed.xml", "sitemap.xml", "robots.txt"} {

@@ -93,7 +93,7 @@ func (s *Site) Pages() []string {
 	for _, x := range s.Subjects {
 		pages = append(pages, x.Path(), x.AlternativesPath())
 	}
-	for _, c := range s.Pairs() {
+	for _, c := range s.Exported() {
 		pages = append(pages, c.Path())
 		for _, a := range s.Aspects {
 			pages = append(pages, c.AspectPath(a))
@@ -114,6 +114,18 @@ func (s *Site) Pairs() []Comparison {
 	for i, a := range s.Subjects {
 		for _, b := range s.Subjects[i+1:] {
 			out = append(out, Comparison{a, b}.Canonical())
+		}
+	}
+	return out
+}
+
+// Exported are the comparisons a static export holds in full: every pair, then each featured
+// comparison of three or four subjects, since the home page links it.
+func (s *Site) Exported() []Comparison {
+	out := s.Pairs()
+	for _, c := range s.Featured {
+		if len(c) > 2 {
+			out = append(out, c.Canonical())
 		}
 	}
 	return out

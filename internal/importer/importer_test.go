@@ -326,9 +326,9 @@ func TestSubjectsInTitle(t *testing.T) {
 	m := &mapper{site: shipped(t)}
 	for title, want := range map[string]string{
 		"Node.js vs Django: which way to go?": "django,nodejs",
-		"Go vs Node.js for APIs":             "go,nodejs",
-		"Bun, Deno and Node.js compared":     "bun,deno,nodejs",
-		"A bun in the oven":                  "",
+		"Go vs Node.js for APIs":              "go,nodejs",
+		"Bun, Deno and Node.js compared":      "bun,deno,nodejs",
+		"A bun in the oven":                   "",
 	} {
 		var slugs []string
 		for _, s := range m.subjectsIn(title) {
