@@ -172,7 +172,7 @@ func TestImportMarkdown(t *testing.T) {
 		t.Errorf("GFM table: shifted %v, subjects %v; want its header read one cell to the right", gfm.Shifted, subjectSlugs(gfm))
 	}
 	checkRows(t, text, gfm, []wantRow{
-		{"| Async |", "", []string{"Partial", "Native"}, 1, 1},
+		{"| Hype |", "", []string{"Partial", "Native"}, 1, 1},
 		{"| ORM |", "orm", []string{"Built in", "Bring your own | SQLAlchemy is common"}, 1, 1},
 	})
 	checkRows(t, text, inline, []wantRow{
@@ -339,4 +339,49 @@ func TestSubjectsInTitle(t *testing.T) {
 			t.Errorf("subjects in %q = %s, want %s", title, got, want)
 		}
 	}
+}
+
+func TestAspectOfTwoPartLabels(t *testing.T) {
+	m := &mapper{site: shipped(t)}
+	for label, want := range map[string]string{"ORM / Database": "orm", "Tooling/Environment": "tooling", "Async": "concurrency-model",
+		"API docs": "api-building", "Mascot / Logo": ""} {
+		got := ""
+		if a, _ := m.aspectOf(label); a != nil {
+			got = a.ID
+		}
+		if got != want {
+			t.Errorf("aspectOf(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
+
+func TestAspectOfLabelsWithMoreWords(t *testing.T) {
+	m := &mapper{site: shipped(t)}
+	for label, want := range map[string]string{"Performance comparison": "performance", "Application Architecture": "architecture",
+		"Database Support": "orm", "Ease of testing": ""} {
+		a, match := m.aspectOf(label)
+		got := ""
+		if a != nil {
+			got = a.ID
+		}
+		if got != want || a != nil && match >= 1 {
+			t.Errorf("aspectOf(%q) = %q at %.2f, want %q below 1 (reported)", label, got, match, want)
+		}
+	}
+}
+
+// TestPipeRowsEndingInPipes reads rows that end in "|", one of them wrapped at a cell boundary,
+// and stops at the prose after the table.
+func TestPipeRowsEndingInPipes(t *testing.T) {
+	doc := "Differentiator | Laravel | Symfony |\nPerformance comparison | Fast enough | Uses more memory |\n" +
+		"Application Architecture | Follows MVC |\nIt also follows MVC |\nCommunity | Large | Larger |\nWhat is Laravel? An overview of the framework and what it does.\n"
+	d := Import(shipped(t), "doc.txt", []byte(doc))
+	if len(d.Tables) != 1 {
+		t.Fatalf("%d tables", len(d.Tables))
+	}
+	checkRows(t, doc, d.Tables[0], []wantRow{
+		{"Performance comparison", "performance", []string{"Fast enough", "Uses more memory"}, 1, 1},
+		{"Application Architecture", "architecture", []string{"Follows MVC", "It also follows MVC"}, 1, 1},
+		{"Community | Large", "community", []string{"Large", "Larger"}, 1, 1},
+	})
 }

@@ -146,6 +146,10 @@ func withoutVersion(cell string) string {
 	return strings.Join(words, " ")
 }
 
+// containsMatch is the match given to a label that contains an aspect's name among other
+// words: enough to map, never 1, so the report asks the author to check it.
+const containsMatch = 0.85
+
 // maxLabel is the longest row label compared letter by letter with the aspects' names.
 const maxLabel = 64
 
@@ -162,8 +166,27 @@ func (m *mapper) aspectOf(label string) (a *content.Aspect, match float64) {
 			return n.v, 1
 		}
 	}
+	// "ORM / Database", "Tooling & testing": a label naming two things maps by its first part
+	// that is a name.
+	if parts := strings.FieldsFunc(label, func(r rune) bool { return r == '/' || r == '&' }); len(parts) > 1 {
+		for _, p := range parts {
+			if a, match := m.aspectOf(p); a != nil && match == 1 {
+				return a, 1
+			}
+		}
+	}
 	if len(k) > maxLabel {
 		return nil, 0 // far longer than any aspect's name: no close spelling of one
+	}
+	// "Performance comparison", "Database support": a label that contains a name as whole
+	// words maps to it, the longest name first, reported as a close match.
+	low := " " + strings.Join(strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}), " ") + " "
+	for _, n := range m.aspects {
+		if len(n.name) >= 3 && strings.Contains(low, " "+n.name+" ") {
+			return n.v, containsMatch
+		}
 	}
 	for _, n := range m.aspects {
 		if s := similarity(label, n.name); s > match {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -50,10 +51,10 @@ func textMeta(m *mapper, lines []textLine) Meta {
 		if seen++; seen > metaLines {
 			break
 		}
-		if first == "" {
+		if first == "" && !strings.Contains(s, "://") {
 			first = s
 		}
-		if meta.Title == "" && len(s) < 160 && len(m.subjectsIn(s)) >= 2 {
+		if meta.Title == "" && len(s) < 160 && !strings.Contains(s, "://") && len(m.subjectsIn(s)) >= 2 {
 			meta.Title = s
 		}
 		if after, ok := cutLabel(s, "by", "written by", "author:", "author"); ok && meta.Author == "" && m.isPersonName(after) {
@@ -74,6 +75,7 @@ func textMeta(m *mapper, lines []textLine) Meta {
 	if meta.Title == "" {
 		meta.Title = first
 	}
+	meta.Title = cleanCell(meta.Title) // without Markdown emphasis
 	return meta
 }
 
@@ -134,6 +136,7 @@ func (m *mapper) subjectsIn(s string) []*Subject {
 		return nil
 	}
 	var out []*Subject
+	at := map[*Subject]int{}
 	for _, n := range m.subject {
 		i := strings.Index(low, n.name)
 		if i < 0 || len(n.name) < 2 {
@@ -147,14 +150,14 @@ func (m *mapper) subjectsIn(s string) []*Subject {
 		if unicode.IsLetter(before) || unicode.IsDigit(before) || unicode.IsLetter(after) || unicode.IsDigit(after) {
 			continue
 		}
-		dup := false
-		for _, o := range out {
-			dup = dup || o == n.v
-		}
-		if !dup {
+		if _, dup := at[n.v]; !dup {
 			out = append(out, n.v)
+			at[n.v] = i
+		} else {
+			at[n.v] = min(at[n.v], i)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b *Subject) int { return at[a] - at[b] }) // in the order written
 	return out
 }
 

@@ -134,12 +134,14 @@ func pipeTable(m *mapper, lines []textLine, i int) (*Table, int) {
 	var rows [][]string
 	var nums []int
 	var cur []string // the row being read, until it has a cell per header cell
+	open := false    // the last line did not end in "|": its last cell may go on
 	flush := func() {
 		if cur != nil {
 			rows, cur = append(rows, cur), nil
 		}
 	}
 	j := i + 1
+reading:
 	for ; j < len(lines); j++ {
 		s := strings.TrimSpace(lines[j].s)
 		if s == "" {
@@ -149,14 +151,15 @@ func pipeTable(m *mapper, lines []textLine, i int) (*Table, int) {
 			switch {
 			case cur != nil:
 				cur[len(cur)-1] += " " + s
-			case len(rows) > 0:
+			case len(rows) > 0 && open && len(s) <= maxWrappedLine:
 				last := rows[len(rows)-1]
 				last[len(last)-1] += " " + s
 			default:
-				return m.table("rows separated by |", lines[i].n, header, rows, nums), j
+				break reading // prose after the table
 			}
 			continue
 		}
+		open = !strings.HasSuffix(s, "|")
 		if cur == nil {
 			nums = append(nums, lines[j].n)
 		}
@@ -166,11 +169,18 @@ func pipeTable(m *mapper, lines []textLine, i int) (*Table, int) {
 		}
 	}
 	flush()
+	if len(rows) == 0 {
+		return nil, i // a line that mentions subjects between pipes, not a table
+	}
 	for k := range rows {
 		rows[k] = trimAll(rows[k])
 	}
 	return m.table("rows separated by |", lines[i].n, header, rows, nums), j
 }
+
+// maxWrappedLine is the longest line taken as the end of a wrapped cell; a longer one is the
+// prose after the table.
+const maxWrappedLine = 80
 
 // pipeCells splits a line on "|", dropping the empty cell after a closing pipe.
 func pipeCells(s string) []string {
