@@ -212,9 +212,26 @@ func TestShippedContent(t *testing.T) {
 	if err != nil {
 		t.Fatalf("shipped content has problems:\n%v", err)
 	}
-	if len(site.Subjects) < 12 || len(site.Aspects) < 20 || len(site.Sources) != 5 || len(site.Published()) < 6 {
-		t.Errorf("got %d subjects, %d aspects, %d sources, %d articles; want ≥12, ≥20, 5, ≥6",
+	if len(site.Subjects) < 20 || len(site.Aspects) < 20 || len(site.Sources) < 15 || len(site.Published()) < 6 {
+		t.Errorf("got %d subjects, %d aspects, %d sources, %d articles; want ≥20, ≥20, ≥15, ≥6",
 			len(site.Subjects), len(site.Aspects), len(site.Sources), len(site.Published()))
+	}
+	// A pair shows published claims when a source makes claims about both of its subjects.
+	sourced := 0
+	for _, c := range site.Pairs() {
+		for _, src := range site.Sources {
+			about := map[*Subject]bool{}
+			for _, cl := range src.Claims {
+				about[cl.Subject] = true
+			}
+			if about[c[0]] && about[c[1]] {
+				sourced++
+				break
+			}
+		}
+	}
+	if sourced < 7 {
+		t.Errorf("%d pairs have a source with claims on both subjects, want at least 7", sourced)
 	}
 	for _, s := range site.Subjects {
 		for _, a := range site.Aspects {
