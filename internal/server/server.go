@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"sync/atomic"
 
 	"github.com/a-h/templ"
@@ -43,11 +44,16 @@ type Server struct {
 	problems atomic.Pointer[[]string] // shown in a banner while the last reload failed
 	cache    atomic.Pointer[pagecache.Cache]
 	answers  atomic.Pointer[pagecache.Cache] // chooser answers, bounded apart from pages
-	search   atomic.Pointer[searchState]     // built on first use or by WarmSearch
-	assets   *static.Assets
-	opts     Options
-	log      *slog.Logger
-	handler  http.Handler
+	searches atomic.Pointer[pagecache.Cache] // search results per query, bounded apart too
+	// searchSlots bounds the searches running at once; more wait for a slot rather than
+	// share the CPU so thinly that every one of them is slow.
+	searchSlots chan struct{}
+	search      atomic.Pointer[searchState] // built on first use or by WarmSearch
+	assets      *static.Assets
+	opts        Options
+	log         *slog.Logger
+	handler     http.Handler
+	security    http.Header // the headers every response carries
 	// internalError is the 500 page, rendered when the server is built so that it can always
 	// be sent, whatever has failed.
 	internalError []byte
@@ -59,16 +65,18 @@ type Server struct {
 const (
 	cacheBytes  = 128 << 20
 	answerBytes = 16 << 20
+	searchBytes = 16 << 20
 )
 
 // New builds the server for a loaded site.
 func New(site *content.Site, assets *static.Assets, opts Options) *Server {
-	s := &Server{assets: assets, opts: opts, log: opts.Logger}
+	s := &Server{assets: assets, opts: opts, log: opts.Logger, searchSlots: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.site.Store(site)
 	s.resetCaches()
+	s.security = newSecurityHeaders(opts.HSTS)
 	s.internalError = s.renderInternalError()
 	s.handler = s.accessLog(s.securityHeaders(s.routes()))
 	return s
@@ -89,6 +97,7 @@ func (s *Server) Swap(site *content.Site) {
 func (s *Server) resetCaches() {
 	s.cache.Store(pagecache.New(cacheBytes))
 	s.answers.Store(pagecache.New(answerBytes))
+	s.searches.Store(pagecache.New(searchBytes))
 }
 
 // SetProblems records the problems of a failed reload, shown on every page until the next
