@@ -102,5 +102,5 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	if len(v.Results.Hits) == 0 {
 		v.Popular = site.Featured
 	}
-	return s.render(w, r, http.StatusOK, web.SearchPage(v))
+	return s.renderEcho(w, r, http.StatusOK, web.SearchPage(v))
 }

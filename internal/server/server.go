@@ -15,6 +15,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/minify"
 	"github.com/versus-dev/versus/internal/pagecache"
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web"
@@ -152,14 +153,31 @@ func (s *Server) baseURL(r *http.Request) string {
 }
 
 // render renders a component fully, then writes it with the given status; a rendering error
-// is returned before anything is written, so it can still become the 500 page.
+// is returned before anything is written, so it can still become the 500 page. A 200 page is
+// minified. Pages that echo what a request sent (error pages, search results) are sent as
+// rendered, with every character of the input escaped as templ escapes it: the minifier
+// unescapes "<" inside attribute values, which is valid HTML but not a risk worth taking with
+// input.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
+	return s.write(w, r, status, c, status == http.StatusOK)
+}
+
+// renderEcho renders a page that shows the request's input, without minifying it.
+func (s *Server) renderEcho(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
+	return s.write(w, r, status, c, false)
+}
+
+func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, c templ.Component, min bool) error {
 	var buf bytes.Buffer
 	if err := c.Render(r.Context(), &buf); err != nil {
 		return fmt.Errorf("render %s: %w", r.URL.Path, err)
 	}
+	body := buf.Bytes()
+	if min {
+		body = minify.HTML(body)
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(body)
 	return nil
 }
