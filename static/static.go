@@ -5,14 +5,14 @@ package static
 //go:generate go run ../internal/chromacss -out chroma.css
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
+
+	"github.com/versus-dev/versus/internal/minify"
 )
 
 //go:embed *.css *.svg *.js
@@ -46,7 +46,7 @@ func Load() (*Assets, error) {
 		}
 		ext := path.Ext(e.Name())
 		if ext == ".css" {
-			body = minifyCSS(body)
+			body = minify.CSS(body)
 		}
 		sum := sha256.Sum256(body)
 		asset := &Asset{
@@ -90,21 +90,4 @@ func (a *Assets) All() []*Asset {
 		out = append(out, x)
 	}
 	return out
-}
-
-var (
-	cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
-	cssSpace   = regexp.MustCompile(`\s+`)
-	cssPunct   = regexp.MustCompile(`\s*([{};,>])\s*`)
-)
-
-// minifyCSS drops comments and the white space around punctuation. Our stylesheets are written
-// by hand for people; this is the few lines that make them small on the wire (about 17%
-// before compression), without a minifier dependency.
-func minifyCSS(css []byte) []byte {
-	css = cssComment.ReplaceAll(css, nil)
-	css = cssSpace.ReplaceAll(css, []byte(" "))
-	css = cssPunct.ReplaceAll(css, []byte("$1"))
-	css = bytes.ReplaceAll(css, []byte(";}"), []byte("}"))
-	return bytes.TrimSpace(css)
 }

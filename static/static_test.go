@@ -5,14 +5,6 @@ import (
 	"testing"
 )
 
-func TestMinifyCSSKeepsMeaning(t *testing.T) {
-	in := "/* note */\n.a > .b ,\n.c { color : red ; margin: calc(100vh - 2rem) ; }\n@media (max-width: 10px) {\n  a:hover { x: y; }\n}\n"
-	want := ".a>.b,.c{color : red;margin: calc(100vh - 2rem)}@media (max-width: 10px){a:hover{x: y}}"
-	if got := string(minifyCSS([]byte(in))); got != want {
-		t.Errorf("minifyCSS =\n%s\nwant\n%s", got, want)
-	}
-}
-
 func TestAssetsFingerprinted(t *testing.T) {
 	a, err := Load()
 	if err != nil {

@@ -49,9 +49,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		for _, f := range content.Formats { // the data and share image each comparison page links to
 			pages = append(pages, c.FormatPath(f, content.View{}))
 		}
-		for _, a := range site.Aspects {
-			pages = append(pages, c.AspectImagePath(a))
-		}
 		pages = append(pages, c.ChangesFeedPath())
 	}
 	for _, sub := range site.Subjects {
@@ -82,6 +79,7 @@ func exportPages(ctx context.Context, h http.Handler, out string, pages []string
 	errs := make(chan error, runtime.GOMAXPROCS(0))
 	var done atomic.Int64
 	var wg sync.WaitGroup
+	dirs := &dirSet{done: map[string]bool{}}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
@@ -93,7 +91,7 @@ func exportPages(ctx context.Context, h http.Handler, out string, pages []string
 					cancel()
 					return
 				}
-				if err := writePage(out, p, body); err != nil {
+				if err := writePage(dirs, out, p, body); err != nil {
 					errs <- err
 					cancel()
 					return
@@ -130,13 +128,36 @@ func get(h http.Handler, path string) ([]byte, int) {
 }
 
 // writePage writes the body of a URL (a path and maybe a query) into the export's file for it.
-func writePage(out, target string, body []byte) error {
+func writePage(dirs *dirSet, out, target string, body []byte) error {
 	urlPath, query, _ := strings.Cut(target, "?")
 	file := filepath.Join(out, filepath.FromSlash(export.File(urlPath, query)))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+	if err := dirs.make(filepath.Dir(file)); err != nil {
 		return err
 	}
 	return os.WriteFile(file, body, 0o644)
+}
+
+// dirSet remembers the folders a build has created, so that each of the export's thousands
+// of files costs one open and write rather than a walk up its path first.
+type dirSet struct {
+	mu   sync.Mutex
+	done map[string]bool
+}
+
+func (d *dirSet) make(dir string) error {
+	d.mu.Lock()
+	ok := d.done[dir]
+	d.mu.Unlock()
+	if ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.done[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // isTerminal reports whether w is a character device, such as an interactive terminal: progress

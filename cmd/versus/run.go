@@ -224,13 +224,21 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	hs := newHTTPServer(srv.Handler(), logger)
+	// The site is served by fasthttp with the page cache as its hot path; -dev keeps net/http,
+	// whose streams the reload events need (docs/DECISIONS.md, "Serving").
+	var serve func() error
+	var shutdown func(context.Context) error
 	if events != nil {
+		hs := newHTTPServer(srv.Handler(), logger)
 		hs.RegisterOnShutdown(events.Close) // or Shutdown waits on open pages' streams
+		serve, shutdown = func() error { return hs.Serve(ln) }, hs.Shutdown
+	} else {
+		fs := newFastServer(srv, logger)
+		serve, shutdown = func() error { return fs.Serve(ln) }, fs.ShutdownWithContext
 	}
 	fmt.Fprintf(stdout, "versus: serving on http://%s\n", displayAddr(ln.Addr()))
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- serve() }()
 	select {
 	case err := <-errc:
 		return err
@@ -238,7 +246,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil {
+	if err := shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	fmt.Fprintln(stdout, "versus: stopped")

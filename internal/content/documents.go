@@ -55,7 +55,9 @@ func (l *loader) loadArticles() {
 	for i, s := range l.site.Subjects {
 		subjectSlugs[i] = s.Slug
 	}
-	for _, p := range l.readDir("articles") {
+	paths := l.readDir("articles")
+	l.prefetch(paths)
+	for _, p := range paths {
 		var fm articleYAML
 		doc, node, _ := l.readDocument(p, &fm)
 		if doc == nil {

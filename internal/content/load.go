@@ -6,8 +6,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/versus-dev/versus/internal/frontmatter"
@@ -78,6 +81,8 @@ type loader struct {
 	probs problem.Collector
 	// docs holds per-document data needed after every file is read.
 	docs []*pendingDoc
+	// parsed holds files read and parsed ahead by prefetch.
+	parsed map[string]parsedFile
 }
 
 type pendingDoc struct {
@@ -108,6 +113,46 @@ func (l *loader) readDir(dir string) []string {
 	return out
 }
 
+// parsedFile is a file read and its body parsed ahead, in parallel with others.
+type parsedFile struct {
+	raw      []byte
+	readErr  error
+	md       *markdown.Document
+	parseErr error
+}
+
+// prefetch reads the files at paths and parses their bodies on every core, so that a folder of
+// thousands of articles loads in a fraction of the time; readDocument then takes the results
+// and reports any problem in file order, as it would have found them.
+func (l *loader) prefetch(paths []string) {
+	results := make([]parsedFile, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				r := &results[i]
+				if r.raw, r.readErr = fs.ReadFile(l.fsys, paths[i]); r.readErr != nil {
+					continue
+				}
+				var scratch problem.Collector // Split reports again, for real, in readDocument
+				if f, ok := frontmatter.Split(paths[i], r.raw, &scratch); ok {
+					r.md, r.parseErr = markdown.Parse(f.Body)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if l.parsed == nil {
+		l.parsed = map[string]parsedFile{}
+	}
+	for i, p := range paths {
+		l.parsed[p] = results[i]
+	}
+}
+
 // readDocument reads a Markdown file with front matter, decodes the front matter into fm and
 // parses the body. It reports problems; doc is nil when the file cannot be used at all, and ok
 // is false when fm cannot be trusted.
@@ -116,7 +161,11 @@ func (l *loader) readDocument(p string, fm any) (doc *Document, node frontmatter
 	if !ValidSlug(slug) {
 		l.probs.Add(p, 1, problem.Slug, "file name %q is not a valid slug: use lowercase letters, digits and single hyphens, never \"-vs-\"", slug)
 	}
-	raw, err := fs.ReadFile(l.fsys, p)
+	pre, fetched := l.parsed[p]
+	raw, err := pre.raw, pre.readErr
+	if !fetched {
+		raw, err = fs.ReadFile(l.fsys, p)
+	}
 	if err != nil {
 		l.probs.Add(p, 1, problem.Syntax, "read: %v", err)
 		return nil, node, false
@@ -126,7 +175,10 @@ func (l *loader) readDocument(p string, fm any) (doc *Document, node frontmatter
 		return nil, node, false
 	}
 	node, ok = f.Decode(fm, &l.probs)
-	md, err := markdown.Parse(f.Body)
+	md, err := pre.md, pre.parseErr
+	if !fetched || md == nil && err == nil {
+		md, err = markdown.Parse(f.Body)
+	}
 	if err != nil {
 		l.probs.Add(p, f.BodyLine, problem.Syntax, "%v", err)
 		return nil, node, false
@@ -233,14 +285,29 @@ func (l *loader) index() {
 // cannot be rendered is reported as path:line instead of failing a page later. Its error is a
 // problem.List.
 func (s *Site) RenderAll() error {
-	var probs problem.List
-	for _, d := range s.documents() {
-		if _, err := d.Body(); err != nil {
-			var p problem.List
-			if !errors.As(err, &p) {
-				return err
+	docs := s.documents()
+	errs := make([]error, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
+				_, errs[i] = docs[i].Body()
 			}
+		}()
+	}
+	wg.Wait()
+	var probs problem.List
+	for _, err := range errs {
+		var p problem.List
+		switch {
+		case err == nil:
+		case errors.As(err, &p):
 			probs = append(probs, p...)
+		default:
+			return err
 		}
 	}
 	if len(probs) > 0 {

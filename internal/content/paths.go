@@ -256,9 +256,6 @@ func (c Comparison) ChangesFeedPath() string { return c.Path() + "/changes.xml" 
 // AspectPath is the page of one aspect of the comparison: every note, reference and claim.
 func (c Comparison) AspectPath(a *Aspect) string { return c.Path() + "/" + a.ID }
 
-// AspectImagePath is the share image of one aspect of the comparison.
-func (c Comparison) AspectImagePath(a *Aspect) string { return c.AspectPath(a) + string(Image) }
-
 // Format is a representation of a comparison other than its page.
 type Format string
 

@@ -74,6 +74,25 @@ func (s *Site) ArticlesAbout(subjects ...*Subject) []*Article {
 	return out
 }
 
+// ReadingFor suggests up to n articles for a comparison: those about every compared subject
+// first, then those about any of them, newest first within each.
+func (s *Site) ReadingFor(c Comparison, n int) []*Article {
+	var all, some []*Article
+	for _, a := range s.ArticlesAbout(c...) {
+		every := true
+		for _, sub := range c {
+			every = every && slices.Contains(a.Subjects, sub)
+		}
+		if every {
+			all = append(all, a)
+		} else {
+			some = append(some, a)
+		}
+	}
+	out := append(all, some...)
+	return out[:min(n, len(out))]
+}
+
 // Neighbours are the articles published just before and after a, for "previous" and "next".
 func (s *Site) Neighbours(a *Article) (older, newer *Article) {
 	list := s.Published()

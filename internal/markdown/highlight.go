@@ -49,6 +49,54 @@ func lexerFor(lang string) chroma.Lexer {
 // highlight writes code as a highlighted <pre> block that uses chroma's CSS classes. Code in an
 // unknown language is written escaped, without colours.
 func highlight(w io.Writer, code, lang string) error {
+	key := lang + "\x00" + code
+	if html, ok := highlighted.get(key); ok {
+		_, err := io.WriteString(w, html)
+		return err
+	}
+	var buf strings.Builder
+	if err := highlightUncached(&buf, code, lang); err != nil {
+		return err
+	}
+	highlighted.put(key, buf.String())
+	_, err := io.WriteString(w, buf.String())
+	return err
+}
+
+// highlightCacheBytes bounds the highlighted code kept: sites repeat snippets (an install
+// command, a config file) across many pages, and highlighting is most of a page's cost.
+const highlightCacheBytes = 32 << 20
+
+// highlighted maps a block's language and code to its HTML. It only grows, up to its bound:
+// the same input always gives the same output, so an entry never goes stale.
+var highlighted = &memo{max: highlightCacheBytes, m: map[string]string{}}
+
+type memo struct {
+	mu   sync.RWMutex
+	m    map[string]string
+	used int
+	max  int
+}
+
+func (c *memo) get(key string) (string, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	v, ok := c.m[key]
+	return v, ok
+}
+
+func (c *memo) put(key, value string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n := len(key) + len(value); c.used+n <= c.max {
+		if _, ok := c.m[key]; !ok {
+			c.m[key] = value
+			c.used += n
+		}
+	}
+}
+
+func highlightUncached(w io.Writer, code, lang string) error {
 	label := html.EscapeString(strings.ToLower(strings.TrimSpace(lang)))
 	lexer := lexerFor(lang)
 	if lexer == nil {

@@ -52,13 +52,14 @@ func New(maxBytes int) *Cache {
 
 // Serve answers a GET or HEAD request with the page stored under key, rendering it with
 // render first if it is not stored. Only complete 200, 400 and 404 responses are kept: they
-// are what a page always answers; redirects and server errors are passed on as rendered.
+// are what a page always answers; redirects, server errors and responses marked no-store
+// are passed on as rendered.
 func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, key string, render http.Handler) {
 	p, ok := c.get(key)
 	if !ok {
 		v, _, _ := c.flight.Do(key, func() (any, error) {
 			p := renderPage(r, render)
-			if p.cacheable() && len(key) <= maxKey {
+			if p.cacheable() && len(key) <= maxKey && !strings.Contains(p.header.Get("Cache-Control"), "no-store") {
 				c.put(key, p)
 			}
 			return p, nil
@@ -122,6 +123,9 @@ type page struct {
 	// copies them instead of formatting ETag, Content-Length and the rest on every request.
 	headersOnce [3]sync.Once
 	headers     [3]http.Header
+	// The smaller header set of a 304 per encoding, built once too.
+	notModifiedOnce [3]sync.Once
+	notModified     [3]http.Header
 }
 
 // renderPage runs render for r as a GET request and records the response. The render outlives
@@ -197,36 +201,70 @@ func (p *page) responseHeader(i int) http.Header {
 	return p.headers[i]
 }
 
-// write negotiates the encoding, answers a conditional request and writes the page; a HEAD
-// request gets the headers GET would.
-func (p *page) write(w http.ResponseWriter, r *http.Request) {
+// Response is a stored page's answer to one request, ready to write.
+type Response struct {
+	Status int
+	Header http.Header // shared by every request: never modify it
+	Body   []byte      // nil for HEAD and 304; Header's Content-Length says what GET sends
+}
+
+// Lookup answers a GET or HEAD request from the page stored under key, exactly as Serve
+// would, without rendering: ok is false when no page is stored there. It is the hot path of a
+// server that finds the key without routing; the key is only read.
+func (c *Cache) Lookup(key []byte, method, acceptEncoding, ifNoneMatch string) (resp Response, ok bool) {
+	c.mu.Lock()
+	el, found := c.items[string(key)]
+	if found {
+		c.order.MoveToFront(el)
+	}
+	c.mu.Unlock()
+	if !found {
+		return Response{}, false
+	}
+	return el.Value.(*entry).page.respond(method, acceptEncoding, ifNoneMatch), true
+}
+
+// respond negotiates the encoding and answers a conditional request; a HEAD request gets the
+// headers GET would.
+func (p *page) respond(method, acceptEncoding, ifNoneMatch string) Response {
 	if !p.cacheable() {
-		copyHeader(w.Header(), p.header)
-		w.WriteHeader(p.status)
-		if r.Method != http.MethodHead {
-			_, _ = w.Write(p.body)
+		r := Response{Status: p.status, Header: p.header}
+		if method != http.MethodHead {
+			r.Body = p.body
 		}
-		return
+		return r
 	}
 	i := 0
 	if len(p.body) > 512 && compressible(p.header.Get("Content-Type")) {
-		i = negotiate(r.Header.Get("Accept-Encoding"))
+		i = negotiate(acceptEncoding)
 	}
 	hdr := p.responseHeader(i)
-	h := w.Header()
-	if p.status == http.StatusOK {
-		if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, hdr.Get("ETag")) {
-			h["ETag"] = hdr["ETag"]
-			h["Vary"] = hdr["Vary"]
-			h["Cache-Control"] = hdr["Cache-Control"]
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
+	if p.status == http.StatusOK && ifNoneMatch != "" && etagMatches(ifNoneMatch, hdr.Get("ETag")) {
+		return Response{Status: http.StatusNotModified, Header: p.notModifiedHeader(i)}
 	}
-	copyHeader(h, hdr)
-	w.WriteHeader(p.status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(p.variant(i))
+	r := Response{Status: p.status, Header: hdr}
+	if method != http.MethodHead {
+		r.Body = p.variant(i)
+	}
+	return r
+}
+
+// notModifiedHeader is what a 304 carries in encoding i: the validator and caching headers.
+func (p *page) notModifiedHeader(i int) http.Header {
+	p.notModifiedOnce[i].Do(func() {
+		hdr := p.responseHeader(i)
+		p.notModified[i] = http.Header{"Etag": hdr["Etag"], "Vary": hdr["Vary"], "Cache-Control": hdr["Cache-Control"]}
+	})
+	return p.notModified[i]
+}
+
+// write writes the page's answer to r.
+func (p *page) write(w http.ResponseWriter, r *http.Request) {
+	resp := p.respond(r.Method, r.Header.Get("Accept-Encoding"), r.Header.Get("If-None-Match"))
+	copyHeader(w.Header(), resp.Header)
+	w.WriteHeader(resp.Status)
+	if resp.Body != nil {
+		_, _ = w.Write(resp.Body)
 	}
 }
 

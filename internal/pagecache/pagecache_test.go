@@ -22,6 +22,7 @@ type pageHandler struct {
 	body    string
 	status  int
 	delay   time.Duration
+	noStore bool
 }
 
 func (h *pageHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -32,6 +33,9 @@ func (h *pageHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if h.noStore {
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	if h.status != 0 {
 		w.WriteHeader(h.status)
 	}
@@ -140,6 +144,12 @@ func TestOnlyDeterministicAnswersAreKept(t *testing.T) {
 		if renders := h.renders.Load(); (renders == 1) != kept {
 			t.Errorf("status %d: rendered %d times; kept should be %v", status, renders, kept)
 		}
+	}
+	// A page that says no-store (search while its index is still being built) is not kept.
+	warming := &pageHandler{body: page1, noStore: true}
+	serve(c, warming, http.MethodGet, "/warming", nil)
+	if rec := serve(c, warming, http.MethodGet, "/warming", nil); warming.renders.Load() != 2 || rec.Header().Get("Cache-Control") != "no-store" {
+		t.Errorf("a no-store page was kept (%d renders) or lost its Cache-Control", warming.renders.Load())
 	}
 	long := "/" + strings.Repeat("k", maxKey)
 	h := &pageHandler{body: page1}

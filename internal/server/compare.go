@@ -74,6 +74,9 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// readingLimit is how many articles a comparison suggests; the subject pages list them all.
+const readingLimit = 6
+
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	c, view, err := s.comparisonView(r, "")
 	if err != nil {
@@ -88,8 +91,14 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	p.Canonical = s.baseURL(r) + canon.ViewPath(view)
 	p.Image = s.baseURL(r) + canon.FormatPath(content.Image, content.View{})
 	v := web.CompareView{Page: p, Matrix: m, Views: viewLinks(site, c, view), Legend: legendScales(m),
-		Related: site.RelatedComparisons(c), Articles: site.ArticlesAbout(c...), Sources: m.CitedSources(), Updated: content.LastRevised(c),
+		Related: site.RelatedComparisons(c), Articles: site.ReadingFor(c, readingLimit), Sources: m.CitedSources(), Updated: content.LastRevised(c),
 		Choose: site.ChoiceWeighing(c).Path(site), Changes: recent(site.ChangesOf(c...)), Feed: canon.ChangesFeedPath()}
+	v.MoreArticles = len(site.ArticlesAbout(c...)) - len(v.Articles)
+	for _, sub := range c {
+		if len(site.ArticlesAbout(sub)) > 0 {
+			v.MoreIn = append(v.MoreIn, sub)
+		}
+	}
 	v.Feeds = []web.Crumb{{Label: "Changes to " + title, Href: canon.ChangesFeedPath()}}
 	return s.render(w, r, http.StatusOK, web.ComparePage(v))
 }
@@ -157,7 +166,7 @@ func (s *Server) handleCompareAspect(w http.ResponseWriter, r *http.Request) err
 		web.Crumb{Label: "Compare", Href: content.PickerPath}, web.Crumb{Label: c.Title(), Href: c.RowPath(a)}, web.Crumb{Label: a.Label})
 	canon := c.Canonical()
 	p.Canonical = s.baseURL(r) + canon.AspectPath(a)
-	p.Image = s.baseURL(r) + canon.AspectImagePath(a)
+	p.Image = s.baseURL(r) + canon.FormatPath(content.Image, content.View{}) // the comparison's image: see docs/DECISIONS.md
 	v := web.AspectView{Page: p, Comparison: c, Row: row}
 	if a.Scale != nil {
 		for _, l := range append(slices.Clone(a.Scale.Levels), content.Unknown) {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -11,9 +12,9 @@ import (
 const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; " +
 	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-// securityHeaders sets the headers every response carries. They are built once and copied,
-// since this runs on every request.
-func (s *Server) securityHeaders(next http.Handler) http.Handler {
+// newSecurityHeaders builds the headers every response carries, once: they are copied on
+// every request.
+func newSecurityHeaders(hsts bool) http.Header {
 	set := http.Header{}
 	set.Set("Content-Security-Policy", contentSecurityPolicy)
 	set.Set("X-Content-Type-Options", "nosniff")
@@ -21,9 +22,15 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	set.Set("X-Frame-Options", "DENY")
 	set.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
 	set.Set("Cross-Origin-Opener-Policy", "same-origin")
-	if s.opts.HSTS {
+	if hsts {
 		set.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 	}
+	return set
+}
+
+// securityHeaders sets the headers every response carries.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
+	set := s.security
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		for k, v := range set {
@@ -82,19 +89,23 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 	if s.opts.AccessLog == nil {
 		return next
 	}
-	log := s.opts.AccessLog
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
-		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
-			slog.Int("status", rec.status),
-			slog.Int("bytes", rec.bytes),
-			slog.Duration("duration", time.Since(start)),
-			slog.String("encoding", w.Header().Get("Content-Encoding")),
-			slog.String("remote", r.RemoteAddr),
-		)
+		s.logRequest(r.Method, r.URL.Path, rec.status, rec.bytes, time.Since(start), w.Header().Get("Content-Encoding"), r.RemoteAddr)
 	})
+}
+
+// logRequest writes one access-log line.
+func (s *Server) logRequest(method, path string, status, bytes int, took time.Duration, encoding, remote string) {
+	s.opts.AccessLog.LogAttrs(context.Background(), slog.LevelInfo, "request",
+		slog.String("method", method),
+		slog.String("path", path),
+		slog.Int("status", status),
+		slog.Int("bytes", bytes),
+		slog.Duration("duration", took),
+		slog.String("encoding", encoding),
+		slog.String("remote", remote),
+	)
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -23,7 +24,7 @@ func (s *Server) routes() http.Handler {
 
 	r.Get("/healthz", s.handleHealth)
 	r.Get("/readyz", s.handleHealth)
-	r.Get(content.SearchPath, s.handle(s.handleSearch)) // per query: not cached
+	r.With(s.cachedSearch).Get(content.SearchPath, s.handle(s.handleSearch)) // per query, in a cache of its own
 	if s.opts.DevEvents != nil {
 		r.Method(http.MethodGet, "/_dev/events", s.opts.DevEvents) // a stream: never cached
 	}
@@ -54,7 +55,6 @@ func (s *Server) routes() http.Handler {
 	r.With(page).Get(content.PickerPath+"/{name}.png", s.handle(s.handleShareImage))
 	r.With(page).Get(content.PickerPath+"/{name}/changes.xml", s.handle(s.handleComparisonChangesFeed))
 	r.With(page).Get(content.PickerPath+"/{name}/{aspect}", s.handle(s.handleCompareAspect))
-	r.With(page).Get(content.PickerPath+"/{name}/{aspect}.png", s.handle(s.handleAspectImage))
 	r.With(page).Get(content.GapsPath, s.handle(s.handleGaps))
 	r.With(page).Get(content.MethodPath, s.handle(s.handleMethod))
 	r.With(s.cached(content.AlternativesFilterParams...)).Get(content.SubjectsPath+"/{slug}/alternatives", s.handle(s.handleAlternatives))
@@ -105,6 +105,29 @@ func (s *Server) cachedAnswers(next http.Handler) http.Handler {
 			key = r.Host + key
 		}
 		s.answers.Load().Serve(w, r, key, next)
+	})
+}
+
+// cachedSearch serves searches from the search cache, keyed by the query with its white space
+// folded: the page is rendered from a request that carries only that query, so "orm" and
+// " orm " share one answer, and no other parameter can change it.
+func (s *Server) cachedSearch(next http.Handler) http.Handler {
+	if s.opts.NoCache {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u := *r.URL
+		u.RawQuery = ""
+		if q := strings.Join(strings.Fields(r.URL.Query().Get("q")), " "); q != "" {
+			u.RawQuery = "q=" + url.QueryEscape(q)
+		}
+		r = r.WithContext(r.Context())
+		r.URL = &u
+		key := u.Path + "?" + u.RawQuery
+		if s.opts.BaseURL == "" {
+			key = r.Host + key
+		}
+		s.searches.Load().Serve(w, r, key, next)
 	})
 }
 

@@ -90,7 +90,10 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 			v.Warming = true
 			w.Header().Set("Cache-Control", "no-store")
 		default:
-			if v.Results, err = ix.Search(v.Query, searchLimit); err != nil {
+			s.searchSlots <- struct{}{} // wait for a slot: see Server.searchSlots
+			v.Results, err = ix.Search(v.Query, searchLimit)
+			<-s.searchSlots
+			if err != nil {
 				return fmt.Errorf("search %q: %w", v.Query, err)
 			}
 			v.Cut = v.Cut || v.Results.Cut
@@ -99,5 +102,5 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	if len(v.Results.Hits) == 0 {
 		v.Popular = site.Featured
 	}
-	return s.render(w, r, http.StatusOK, web.SearchPage(v))
+	return s.renderEcho(w, r, http.StatusOK, web.SearchPage(v))
 }

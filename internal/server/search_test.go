@@ -188,3 +188,29 @@ func TestSearchFollowsReload(t *testing.T) {
 		t.Errorf("after a reload, first result %q, want /articles/zebra", href)
 	}
 }
+
+// TestSearchAnswersAreCached checks that a query is searched once and then served from the
+// search cache, that white space and other parameters do not make a new answer, and that the
+// cache is the search's own, bounded apart from pages.
+func TestSearchAnswersAreCached(t *testing.T) {
+	site, err := content.LoadSite(testsite.FS(), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := New(site, testAssets(t), Options{})
+	searchReady(t, srv)
+	first, _ := searchFor(t, srv, "python")
+	for _, target := range []string{"/search?q=python", "/search?q=++python++", "/search?utm=x&q=python", "/search?q=python&q=other"} {
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		if rec.Code != 200 || rec.Header().Get("ETag") == "" || rec.Header().Get("ETag") != first.Header().Get("ETag") {
+			t.Errorf("%s: %d, ETag %q; want the cached answer %q", target, rec.Code, rec.Header().Get("ETag"), first.Header().Get("ETag"))
+		}
+	}
+	if pages, _, limit := srv.searches.Load().Stats(); pages != 1 || limit != searchBytes {
+		t.Errorf("search cache holds %d answers (limit %d), want 1 of %d", pages, limit, searchBytes)
+	}
+	if pages, _, _ := srv.cache.Load().Stats(); pages != 0 {
+		t.Errorf("searches went into the page cache: %d pages", pages)
+	}
+}

@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"sync/atomic"
 
 	"github.com/a-h/templ"
 
 	"github.com/versus-dev/versus/internal/content"
+	"github.com/versus-dev/versus/internal/minify"
 	"github.com/versus-dev/versus/internal/pagecache"
 	"github.com/versus-dev/versus/static"
 	"github.com/versus-dev/versus/web"
@@ -43,11 +45,16 @@ type Server struct {
 	problems atomic.Pointer[[]string] // shown in a banner while the last reload failed
 	cache    atomic.Pointer[pagecache.Cache]
 	answers  atomic.Pointer[pagecache.Cache] // chooser answers, bounded apart from pages
-	search   atomic.Pointer[searchState]     // built on first use or by WarmSearch
-	assets   *static.Assets
-	opts     Options
-	log      *slog.Logger
-	handler  http.Handler
+	searches atomic.Pointer[pagecache.Cache] // search results per query, bounded apart too
+	// searchSlots bounds the searches running at once; more wait for a slot rather than
+	// share the CPU so thinly that every one of them is slow.
+	searchSlots chan struct{}
+	search      atomic.Pointer[searchState] // built on first use or by WarmSearch
+	assets      *static.Assets
+	opts        Options
+	log         *slog.Logger
+	handler     http.Handler
+	security    http.Header // the headers every response carries
 	// internalError is the 500 page, rendered when the server is built so that it can always
 	// be sent, whatever has failed.
 	internalError []byte
@@ -59,16 +66,18 @@ type Server struct {
 const (
 	cacheBytes  = 128 << 20
 	answerBytes = 16 << 20
+	searchBytes = 16 << 20
 )
 
 // New builds the server for a loaded site.
 func New(site *content.Site, assets *static.Assets, opts Options) *Server {
-	s := &Server{assets: assets, opts: opts, log: opts.Logger}
+	s := &Server{assets: assets, opts: opts, log: opts.Logger, searchSlots: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	s.site.Store(site)
 	s.resetCaches()
+	s.security = newSecurityHeaders(opts.HSTS)
 	s.internalError = s.renderInternalError()
 	s.handler = s.accessLog(s.securityHeaders(s.routes()))
 	return s
@@ -89,6 +98,7 @@ func (s *Server) Swap(site *content.Site) {
 func (s *Server) resetCaches() {
 	s.cache.Store(pagecache.New(cacheBytes))
 	s.answers.Store(pagecache.New(answerBytes))
+	s.searches.Store(pagecache.New(searchBytes))
 }
 
 // SetProblems records the problems of a failed reload, shown on every page until the next
@@ -143,14 +153,31 @@ func (s *Server) baseURL(r *http.Request) string {
 }
 
 // render renders a component fully, then writes it with the given status; a rendering error
-// is returned before anything is written, so it can still become the 500 page.
+// is returned before anything is written, so it can still become the 500 page. A 200 page is
+// minified. Pages that echo what a request sent (error pages, search results) are sent as
+// rendered, with every character of the input escaped as templ escapes it: the minifier
+// unescapes "<" inside attribute values, which is valid HTML but not a risk worth taking with
+// input.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
+	return s.write(w, r, status, c, status == http.StatusOK)
+}
+
+// renderEcho renders a page that shows the request's input, without minifying it.
+func (s *Server) renderEcho(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
+	return s.write(w, r, status, c, false)
+}
+
+func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, c templ.Component, min bool) error {
 	var buf bytes.Buffer
 	if err := c.Render(r.Context(), &buf); err != nil {
 		return fmt.Errorf("render %s: %w", r.URL.Path, err)
 	}
+	body := buf.Bytes()
+	if min {
+		body = minify.HTML(body)
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(body)
 	return nil
 }

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -47,30 +46,4 @@ func writePNG(w http.ResponseWriter, card shareimage.Card) error {
 	w.Header().Set("Content-Type", "image/png")
 	_, _ = w.Write(png)
 	return nil
-}
-
-// handleAspectImage renders the share image of one aspect of a comparison: each subject's
-// level and value on that row.
-func (s *Server) handleAspectImage(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.comparison(r, "")
-	if err != nil {
-		return err
-	}
-	a, err := s.aspectOf(r, c)
-	if err != nil {
-		return err
-	}
-	card := shareimage.Card{Title: a.Label + ": " + c.Title(), Footer: "versus · every claim sourced · " + c.Canonical().AspectPath(a)}
-	for _, sub := range c {
-		card.Columns = append(card.Columns, shareimage.Column{Name: sub.Name, Kind: sub.Kind.Label, Language: sub.Language})
-	}
-	levels, values, sources := shareimage.Row{Label: "Level"}, shareimage.Row{Label: "In short"}, shareimage.Row{Label: "Sources"}
-	for _, sub := range c {
-		v := sub.Values[a.ID]
-		levels.Values = append(levels.Values, levelText(v))
-		values.Values = append(values.Values, v.Text)
-		sources.Values = append(sources.Values, fmt.Sprintf("%d agree, %d differ", v.Agreement.Agree, v.Agreement.Differ))
-	}
-	card.Rows = []shareimage.Row{levels, values, sources}
-	return writePNG(w, card)
 }
