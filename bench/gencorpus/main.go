@@ -2,7 +2,10 @@
 // bench/run.sh: the same Markdown bodies once as versus articles and, optionally, once as
 // Hugo posts, so both generators render identical input.
 //
-//	go run ./bench/gencorpus -content DIR [-hugo DIR] [-n 2000]
+//	go run ./bench/gencorpus -content DIR [-hugo DIR] [-n 2000] [-code own|shared]
+//
+// -code own gives every article code blocks of its own; -code shared draws them from a pool
+// (30 per kind of block), as real sites repeat install commands and config files.
 //
 // DIR is a copy of content/: aspect labels are read from DIR/aspects.yaml so every feature
 // table names real aspects, and articles are written to DIR/articles/gen-0001.md … Every
@@ -27,7 +30,13 @@ func main() {
 	hugoDir := flag.String("hugo", "", "also write each article as a Hugo post into this folder")
 	n := flag.Int("n", 2000, "number of articles")
 	size := flag.Int("size", 8<<10, "approximate size of each article in bytes")
+	code := flag.String("code", "own", "code blocks: own (every article its own) or shared (a pool of snippets, as sites reuse them)")
 	flag.Parse()
+	if *code != "own" && *code != "shared" {
+		fmt.Fprintln(os.Stderr, "gencorpus: -code must be own or shared")
+		os.Exit(2)
+	}
+	shared = *code == "shared"
 	if *contentDir == "" || *n < 1 {
 		flag.Usage()
 		os.Exit(2)
@@ -95,6 +104,20 @@ func aspectLabels(path string) ([]string, error) {
 }
 
 const rowsPerTable = 10
+
+// shared makes code blocks come from a pool of snippetPool variants per kind instead of
+// being different in every article.
+var shared bool
+
+const snippetPool = 6
+
+// variant is the number a code block is made from: the article's own, or one of a few.
+func variant(i int) int {
+	if shared {
+		return i % snippetPool
+	}
+	return i
+}
 
 var (
 	tagPool = []string{"apis", "performance", "tutorial", "architecture", "databases",
@@ -179,12 +202,12 @@ func newArticle(i, n int, labels []string, size int) *article {
 	w("\n%s\n\n", paragraph(r, 4))
 
 	w("## Code samples\n\n### The Node.js version\n\n%s\n\n", paragraph(r, 2))
-	w("```js\n%s```\n\n", jsSample(topic, i))
+	w("```js\n%s```\n\n", jsSample(topic, variant(i)))
 	w("### The Django version\n\n%s\n\n", paragraph(r, 2))
-	w("```python\n%s```\n\n", pySample(topic, i))
+	w("```python\n%s```\n\n", pySample(topic, variant(i)))
 	w("### Testing both\n\n%s\n\n", paragraph(r, 2))
-	w("```js\n%s```\n\n", jsTest(topic, i))
-	w("```python\n%s```\n\n", pyTest(topic, i))
+	w("```js\n%s```\n\n", jsTest(topic, variant(i)))
+	w("```python\n%s```\n\n", pyTest(topic, variant(i)))
 
 	w("## Trade-offs\n\n")
 	for k := range 4 {
@@ -253,7 +276,7 @@ app.get('/%s', async (req, res) => {
 });
 
 app.listen(3000, () => console.log('listening on :3000'));
-`, 10+i%40, topic, id)
+`, 10+i, topic, id)
 }
 
 func pySample(topic string, i int) string {
@@ -275,7 +298,7 @@ def %s(request):
         return JsonResponse({"error": "page must be a positive integer"}, status=400)
     items = list(Item.objects.all()[(page - 1) * LIMIT : page * LIMIT].values())
     return JsonResponse({"page": page, "items": items})
-`, 10+i%40, id, topic)
+`, 10+i, id, topic)
 }
 
 func jsTest(topic string, i int) string {
