@@ -120,13 +120,22 @@ func (s *Site) Pairs() []Comparison {
 }
 
 // Exported are the comparisons a static export holds in full: every pair, then each featured
-// comparison of three or four subjects, since the home page links it.
+// comparison of three or four subjects, since the home page links it, and each source's
+// comparison of three or four, since the source's page links it.
 func (s *Site) Exported() []Comparison {
 	out := s.Pairs()
-	for _, c := range s.Featured {
-		if len(c) > 2 {
-			out = append(out, c.Canonical())
+	seen := map[string]bool{}
+	add := func(c Comparison) {
+		if len(c) > 2 && !seen[c.Name()] {
+			seen[c.Name()] = true
+			out = append(out, c)
 		}
+	}
+	for _, c := range s.Featured {
+		add(c.Canonical())
+	}
+	for _, src := range s.Sources {
+		add(src.Comparison())
 	}
 	return out
 }

@@ -270,6 +270,16 @@ func (src *Source) SubjectsClaimed() (subjects []*Subject, aspects int) {
 	return subjects, len(seen)
 }
 
+// Comparison is the comparison a source's page links to: the subjects it makes claims about,
+// at most MaxCompared of them in first-seen order, canonical; nil when it covers fewer than two.
+func (src *Source) Comparison() Comparison {
+	subjects, _ := src.SubjectsClaimed()
+	if len(subjects) < MinCompared {
+		return nil
+	}
+	return Comparison(subjects[:min(MaxCompared, len(subjects))]).Canonical()
+}
+
 // LastUpdated is the newest date among published articles: the date the site last changed.
 func (s *Site) LastUpdated() time.Time {
 	newest := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)

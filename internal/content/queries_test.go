@@ -157,3 +157,35 @@ func TestCompareAndCitedSources(t *testing.T) {
 		t.Errorf("SubjectsClaimed = %s, %d", slugs(subs), aspects)
 	}
 }
+
+// A source's page links the comparison of the subjects it covers, so the export must hold it.
+func TestSourceComparisonIsExported(t *testing.T) {
+	site := fourSubjects(t)
+	sub := func(slug string) *Subject { s, _ := site.Subject(slug); return s }
+	lang := site.Aspects[0]
+	claims := func(slugs ...string) []*Claim {
+		var out []*Claim
+		for _, s := range slugs {
+			out = append(out, &Claim{Subject: sub(s), Aspect: lang})
+		}
+		return out
+	}
+	one := &Source{Document: Document{Slug: "one", Claims: claims("alpha")}}
+	three := &Source{Document: Document{Slug: "three", Claims: claims("gamma", "alpha", "beta", "gamma")}}
+	five := &Source{Document: Document{Slug: "five", Claims: claims("delta", "gamma", "beta", "alpha", "delta")}}
+	if c := one.Comparison(); c != nil {
+		t.Errorf("a source about one subject links %s", c.Name())
+	}
+	if got := three.Comparison().Name(); got != "alpha-vs-beta-vs-gamma" {
+		t.Errorf("three subjects: %s", got)
+	}
+	if got := five.Comparison().Name(); got != "alpha-vs-beta-vs-delta-vs-gamma" {
+		t.Errorf("four subjects, canonical: %s", got)
+	}
+	site.Sources = append(site.Sources, one, three, five, &Source{Document: Document{Slug: "again", Claims: claims("beta", "alpha", "gamma")}})
+	got := names(site.Exported())
+	pairs := names(site.Pairs())
+	if want := pairs + ",alpha-vs-beta-vs-gamma,alpha-vs-beta-vs-delta-vs-gamma"; got != want {
+		t.Errorf("Exported = %s\nwant %s", got, want)
+	}
+}

@@ -60,10 +60,10 @@ func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	subjects, aspects := src.SubjectsClaimed()
+	_, aspects := src.SubjectsClaimed()
 	v := web.SourceView{Page: s.page(r, false, src.Title, src.Description,
 		web.Crumb{Label: "Sources", Href: content.SourcesPath}, web.Crumb{Label: src.Title}),
-		Source: src, Body: body, Compare: subjects[:min(content.MaxCompared, len(subjects))], Aspects: aspects}
+		Source: src, Body: body, Compare: src.Comparison(), Aspects: aspects}
 	v.Type = "article"
 	return s.render(w, r, http.StatusOK, web.SourcePage(v))
 }
